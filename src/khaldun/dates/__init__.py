@@ -1,0 +1,1 @@
+"""Dates: expressions resolved against the publication date, with a precision."""

@@ -1,0 +1,40 @@
+"""khaldun's exceptions.
+
+KhaldunError
+├── InputError (ValueError)        a bad input item or option: the message says what and how to fix it
+│   └── FetchError                 a URL that could not be fetched
+├── KnowledgeError (ValueError)    a data file that fails its schema: file, entry and field located
+├── ConfigError (ValueError)       configuration that names an unknown stage, model or value
+├── ModelNotInstalled (ImportError) the spaCy pipeline named in the configuration is not installed
+└── StoreError                     the store could not be opened or written
+"""
+
+from __future__ import annotations
+
+
+class KhaldunError(Exception):
+    """Base of every error khaldun raises on purpose."""
+
+
+class InputError(KhaldunError, ValueError):
+    """A bad input item or option."""
+
+
+class FetchError(InputError):
+    """A URL could not be fetched."""
+
+
+class KnowledgeError(KhaldunError, ValueError):
+    """A knowledge file failed validation; the message locates the entry and field."""
+
+
+class ConfigError(KhaldunError, ValueError):
+    """Configuration names something unknown."""
+
+
+class ModelNotInstalled(KhaldunError, ImportError):
+    """The configured spaCy pipeline is not installed."""
+
+
+class StoreError(KhaldunError):
+    """The store could not be opened or written."""

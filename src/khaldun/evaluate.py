@@ -1,0 +1,237 @@
+"""``khaldun eval``: score coded events against gold, field by field.
+
+Gold in khaldun's gold format (JSONL, one event a line, with article records as input) or ACLED
+CSV (each row's ``notes`` is coded as a short article; the most confident ACLED-mapped event is
+compared). A gold event is found when a coded event of the same article has the same type and
+evidence that overlaps the gold evidence; its attributes are then checked one by one.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from khaldun.config import Config
+from khaldun.errors import InputError
+from khaldun.text import fold
+
+
+def _figure(hits: int, n: int) -> dict[str, Any]:
+    return {"value": (hits / n) if n else None, "n": n}
+
+
+def run(gold: Path, inputs: Iterable[str], *, config: Config | None = None,
+        limit: int | None = None) -> dict[str, Any]:  # fmt: skip
+    if not gold.exists():
+        raise InputError(f"gold file {gold} does not exist")
+    if gold.suffix.lower() == ".csv":
+        return run_acled(gold, config=config, limit=limit)
+    return run_gold(gold, list(inputs), config=config, limit=limit)
+
+
+# -- khaldun gold ---------------------------------------------------------------------------------
+def _spans(text: str, evidence: Any) -> list[tuple[int, int]]:
+    out = []
+    for ev in [evidence] if isinstance(evidence, str) else evidence or []:
+        ev = ev.rstrip(" .…")
+        if ev.endswith("..."):
+            ev = ev[:-3]
+        i = text.find(ev[:120])
+        if i >= 0:
+            out.append((i, i + len(ev)))
+    return out
+
+
+def _name_ok(gold_name: str | None, coded: dict[str, Any] | None, book: Any) -> bool | None:
+    if not gold_name:
+        return None
+    if coded is None:
+        return False
+    if fold(gold_name) == fold(coded.get("name") or ""):
+        return True
+    forms = book.lookup(gold_name)
+    ids = {f.entry_id for f in forms}
+    return bool(coded.get("id") and (coded["id"] in ids or set(coded.get("member_of") or []) & ids and False))
+
+
+def _place_ok(g: dict[str, Any], place: dict[str, Any] | None) -> bool | None:
+    if not g.get("country") and g.get("latitude") is None:
+        return None
+    if place is None:
+        return False
+    if g.get("latitude") is not None and g.get("geo_precision") in (1, 2, None):
+        if place.get("lat") is None:
+            return False
+        from khaldun.places.gazetteer import haversine_km
+
+        return haversine_km(g["latitude"], g["longitude"], place["lat"], place["lon"]) <= 25.0
+    return bool(place.get("country") == g.get("country"))
+
+
+def _date_ok(gdate: str | None, coded: dict[str, Any] | None) -> bool | None:
+    if not gdate:
+        return None
+    if not coded or not coded.get("start"):
+        return False
+    return bool(coded["start"] <= gdate[:10] <= (coded.get("end") or coded["start"]))
+
+
+def run_gold(gold: Path, inputs: list[str], *, config: Config | None, limit: int | None) -> dict[str, Any]:
+    from khaldun import api
+    from khaldun.actors.dictionary import ActorDictionary
+    from khaldun.model import ItemError
+    from khaldun.serialize import article_dict
+
+    golds: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            g = json.loads(line)
+            golds[str(g["article_id"])].append(g)
+    if not inputs:
+        raise InputError("give the article inputs the gold refers to (JSONL records with the same ids)")
+    coded: dict[str, dict[str, Any]] = {}
+    for r in api.code(inputs, config=config):
+        if not isinstance(r, ItemError) and r.article.id in golds:
+            coded[r.article.id] = article_dict(r)
+        if limit and len(coded) >= limit:
+            break
+    book = ActorDictionary.load(config.actor_files if config else ())
+    c: Counter[str] = Counter()
+    n: Counter[str] = Counter()
+    for aid, art in coded.items():
+        text = art["text"]
+        matched_coded: set[str] = set()
+        for g in golds[aid]:
+            n["gold"] += 1
+            gspans = _spans(text, g.get("evidence"))
+            best = None
+            for e in art["events"]:
+                if e["type"] != g["plover_type"]:
+                    continue
+                espans = [(s["start"], s["end"]) for s in e["evidence_all"]]
+                if any(a < d and c_ < b for a, b in gspans for c_, d in espans):
+                    best = e
+                    break
+            if best is None:
+                continue
+            c["found"] += 1
+            matched_coded.add(best["id"])
+            checks = {
+                "actor1": _name_ok(g.get("actor1"), best.get("actor1"), book),
+                "actor1_country": None if not g.get("actor1_country") else
+                    (best.get("actor1") or {}).get("country") == g["actor1_country"],
+                "actor2": _name_ok(g.get("actor2"), best.get("actor2"), book),
+                "actor2_country": None if not g.get("actor2_country") else
+                    (best.get("actor2") or {}).get("country") == g["actor2_country"],
+                "place": _place_ok(g, best.get("place")),
+                "date": _date_ok(g.get("date"), best.get("date")),
+                "status": best["status"] == g.get("status") if g.get("status") else None,
+                "mode": best.get("mode") == g.get("mode") if "mode" in g else None,
+            }  # fmt: skip
+            for k, ok in checks.items():
+                if ok is not None:
+                    n[k] += 1
+                    c[k] += int(ok)
+            if all(v is not False for k, v in checks.items() if k in ("actor1", "place", "date", "status")):
+                c["fully_right"] += 1
+        for e in art["events"]:
+            n["coded"] += 1
+            c["coded_matched"] += int(e["id"] in matched_coded)
+    p = c["coded_matched"] / n["coded"] if n["coded"] else 0.0
+    r = c["found"] / n["gold"] if n["gold"] else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    figures = {
+        "detection_precision": {"value": p, "n": n["coded"]},
+        "detection_recall": {"value": r, "n": n["gold"]},
+        "detection_f1": {"value": f1, "n": n["gold"]},
+        "fully_right": _figure(c["fully_right"], n["gold"]),
+    }
+    for k in ("actor1", "actor1_country", "actor2", "actor2_country", "place", "date", "status", "mode"):
+        figures[f"{k}_accuracy"] = _figure(c[k], n[k])
+    return {"gold": str(gold), "articles": len(coded), "figures": figures}
+
+
+# -- ACLED CSV ------------------------------------------------------------------------------------
+def _weighted_f1(pairs: list[tuple[str, str]]) -> float:
+    labels = Counter(g for g, _ in pairs)
+    total = 0.0
+    for lab, support in labels.items():
+        tp = sum(1 for g, p in pairs if g == lab and p == lab)
+        fp = sum(1 for g, p in pairs if g != lab and p == lab)
+        fn = support - tp
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        total += support * (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+    return total / len(pairs) if pairs else 0.0
+
+
+def run_acled(path: Path, *, config: Config | None, limit: int | None) -> dict[str, Any]:
+    from khaldun.export import _country_names, acled_actor
+    from khaldun.ingest.readers import make_article
+    from khaldun.pipeline import Pipeline
+    from khaldun.places.gazetteer import haversine_km
+    from khaldun.serialize import article_dict
+
+    pipe = Pipeline(config)
+    countries = _country_names()
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if (r.get("notes") or "").strip()]
+    if limit:
+        rows = rows[:limit]
+    c: Counter[str] = Counter()
+    n: Counter[str] = Counter()
+    sub_pairs: list[tuple[str, str]] = []
+    for row in rows:
+        art = make_article(row["notes"], outlet=row.get("source"), published=None)
+        coded = article_dict(pipe.code(art))
+        evs = [e for e in coded["events"] if (e.get("acled") or {}).get("event_type")]
+        e = max(evs, key=lambda x: x["confidence"]) if evs else None
+        n["rows"] += 1
+        c["with_event"] += int(e is not None)
+        et = (e or {}).get("acled", {}).get("event_type") or ""
+        st = (e or {}).get("acled", {}).get("sub_event_type") or ""
+        n["event_type"] += 1
+        c["event_type"] += int(et == row.get("event_type"))
+        if row.get("sub_event_type"):
+            sub_pairs.append((row["sub_event_type"], st))
+        gold_a1 = (row.get("actor1") or "").split(" (")[0].strip()
+        if gold_a1:
+            n["actor1"] += 1
+            mine = acled_actor((e or {}).get("actor1"), countries).split(" (")[0].strip()
+            c["actor1"] += int(fold(mine) == fold(gold_a1))
+        if row.get("geo_precision") == "1" and row.get("latitude"):
+            n["place_25km_p1"] += 1
+            p = (e or {}).get("place") or {}
+            if p.get("lat") is not None:
+                d = haversine_km(float(row["latitude"]), float(row["longitude"]), p["lat"], p["lon"])
+                c["place_25km_p1"] += int(d <= 25)
+        gd = _acled_date(row.get("event_date") or "")
+        if gd:
+            n["date_in_range"] += 1
+            c["date_in_range"] += int(bool(_date_ok(gd.isoformat(), (e or {}).get("date"))))
+    figures = {
+        "rows_with_event": _figure(c["with_event"], n["rows"]),
+        "acled_event_type_accuracy": _figure(c["event_type"], n["event_type"]),
+        "acled_sub_event_type_weighted_f1": {"value": _weighted_f1(sub_pairs) if sub_pairs else None,
+                                             "n": len(sub_pairs)},  # fmt: skip
+        "actor1_accuracy_acled_naming": _figure(c["actor1"], n["actor1"]),
+        "place_within_25km_geo_precision_1": _figure(c["place_25km_p1"], n["place_25km_p1"]),
+        "date_in_range": _figure(c["date_in_range"], n["date_in_range"]),
+    }
+    return {"gold": str(path), "articles": n["rows"], "figures": figures}
+
+
+def _acled_date(text: str) -> date | None:
+    from datetime import datetime
+
+    for fmt in ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%m/%d/%Y", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None

@@ -1,0 +1,1 @@
+"""Events: the PLOVER ontology as data, trigger rules over the dependency parse, status."""

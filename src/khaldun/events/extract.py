@@ -1,0 +1,521 @@
+"""Event extraction: triggers from the lexicon, arguments from the dependency parse.
+
+A verb trigger is an event unless it only modifies a noun ("targets controlled by…"). A noun
+trigger is an event only when a light verb carries it ("mounted attacks", "carried out a raid"),
+an intensifier with a future makes it a threat ("will ramp up attacks"), or, for talks and
+agreements, its participants are named ("talks between Baghdad and Washington"). Aggregates in
+background clauses ("its recurrent attacks", "attacks, which started in October") are not events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from khaldun.actors.dictionary import ActorDictionary
+from khaldun.actors.resolve import country_actor
+from khaldun.dates.resolve import resolve as resolve_date
+from khaldun.events.lexicon import Lexicon, Trigger
+from khaldun.model import (
+    ActorMention,
+    Attribution,
+    DateRange,
+    PlaceMention,
+    Span,
+    Status,
+)
+
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "wo"})
+CONDITIONAL = frozenset({"if", "unless", "until", "whether", "should"})
+PRONOUNS = frozenset({"it", "its", "they", "their", "them", "we", "us", "our", "he", "she"})
+ANAPHORS = frozenset({"group", "militia", "movement", "organisation", "organization", "faction"})
+PARTICIPANT_NOUNS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+EVENT_SUBJECT_VERBS = frozenset(
+    "occur happen kill hit target injure wound destroy damage strike leave claim erupt break".split()
+)
+BACKGROUND_MODS = frozenset(
+    "recurrent repeated ongoing continued continuous frequent regular daily weekly past previous "
+    "recent earlier".split()
+)
+TARGET_PREPS = frozenset({"on", "against", "targeting", "at"})
+FACILITY_NOUNS = frozenset(
+    "facility base position site target installation port airport vessel ship camp outpost "
+    "checkpoint headquarters embassy".split()
+)
+CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+
+
+@dataclass
+class Draft:
+    """An event as found in one clause, before merging within the article."""
+
+    category: str
+    mode: str | None
+    status: Status
+    trigger: Any  # spaCy token
+    sentence: Span
+    confidence: float
+    actor1: ActorMention | None = None
+    actor2: ActorMention | None = None
+    place: PlaceMention | None = None
+    date: DateRange | None = None
+    attributed_to: Attribution | None = None
+    evidence: list[Span] = field(default_factory=list)
+
+
+class Extractor:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        book: ActorDictionary,
+        doc: Any,
+        actors: tuple[ActorMention, ...],
+        places: tuple[PlaceMention, ...],
+        published: date | None,
+        focus: PlaceMention | None,
+    ) -> None:
+        self.lex = lexicon
+        self.book = book
+        self.doc = doc
+        self.published = published
+        self.focus = focus
+        self.actor_at: dict[int, ActorMention] = {}
+        for m in actors:
+            for t in doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ():
+                self.actor_at[t.i] = m
+        self.places = places
+        self.place_tokens: list[tuple[set[int], PlaceMention]] = []
+        for p in places:
+            span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
+            if span is not None:
+                self.place_tokens.append(({t.i for t in span}, p))
+
+    # -- triggers ------------------------------------------------------------------------------
+    def drafts(self) -> Iterator[Draft]:
+        for tok in self.doc:
+            for trigger, anchor in self._triggers(tok):
+                yield from self._draft(tok, trigger, anchor)
+
+    def _triggers(self, tok: Any) -> list[tuple[Trigger, Any]]:
+        lemma = tok.lemma_.lower()
+        # multiword triggers ("open fire", "air strike"), matched on lemmas from this token
+        for words, trig in self.lex.phrases.items():
+            if words[0] == lemma and tok.i + len(words) <= len(self.doc):
+                seq = [t.lemma_.lower() for t in self.doc[tok.i : tok.i + len(words)]]
+                if tuple(seq) == words:
+                    head = self.doc[tok.i : tok.i + len(words)].root
+                    return [(trig, head)] if head.i == tok.i or tok.pos_ == "VERB" else []
+        if tok.pos_ == "VERB":
+            return [(t, tok) for t in self.lex.verbs.get(lemma, ())[:1]]
+        if tok.pos_ == "NOUN":
+            return [(t, tok) for t in self.lex.nouns.get(lemma, ())[:1]]
+        return []
+
+    def _draft(self, tok: Any, trig: Trigger, anchor: Any) -> Iterator[Draft]:
+        if tok.dep_ in ("amod", "acl", "compound") or tok.lemma_.lower() in self.lex.reporting:
+            return
+        intensified = False
+        if tok.pos_ == "NOUN":
+            pred, intensified = self._noun_predicate(tok, trig)
+            if pred is None:
+                return
+        else:
+            pred = tok
+        category = trig.category
+        obj = self._object(tok, pred)
+        if obj is not None and obj.lemma_.lower() in trig.not_if_object:
+            if not trig.else_category:
+                return
+            category = trig.else_category
+        if self._conditional(pred):
+            return
+        future, negated = self._modality(pred)
+        governor, speaker_tok = self._governor(pred)
+        status: Status = "asserted"
+        if governor is not None:
+            g = governor.lemma_.lower()
+            if g in self.lex.denial:
+                status = "denied"
+            elif g in self.lex.threat:
+                future = True
+            elif g in self.lex.reporting:
+                status = "claimed"
+        if negated:
+            status = "negated"
+        elif future:
+            if category not in CONFLICT and not intensified:
+                return  # plans and forecasts are not events
+            status = "threatened"
+        if intensified and not future:
+            return  # "stepped up attacks" is an aggregate, not one event
+        mode = trig.mode or self._instrument(tok, pred)
+        if status == "threatened" and category in CONFLICT:
+            category, mode = "THREATEN", None
+        sent = tok.sent
+        speaker = self._resolve(speaker_tok) if speaker_tok is not None else None
+        attribution = None
+        if speaker_tok is not None and governor is not None and status != "asserted":
+            name = speaker.actor.name if speaker else speaker_tok.text
+            attribution = Attribution(name, _phrase(speaker_tok).text, _tokspan(_phrase(speaker_tok)),
+                                      speaker.actor.id if speaker else None)  # fmt: skip
+        actor1, actor2_default = self._agents(tok, pred, category)
+        if actor1 is None and status in ("claimed", "threatened", "denied") and speaker:
+            actor1 = speaker
+        date_ = self._date(tok, pred, governor)
+        targets = self._targets(tok, pred) if category in ("ASSAULT", "THREATEN") else []
+        groups: list[tuple[Any, set[int]]] = []
+        if len(targets) > 1:
+            allt = [set(t.i for t in x.subtree) for x in targets]
+            for k, t in enumerate(targets):
+                own = allt[k] - set().union(*(a for j, a in enumerate(allt) if j != k and a < allt[k]))
+                groups.append((t, own))
+        else:
+            groups.append((targets[0] if targets else None, set()))
+        for target, own in groups:
+            actor2 = actor2_default
+            scope = own or self._scope(tok, pred)
+            place = self._place(scope)
+            if target is not None:
+                actor2 = self._target_actor(target, own) or actor2
+                if actor2 is None and place and place.place and place.place.country:
+                    actor2 = self._state_of_place(target, place)
+            yield Draft(
+                category=category,
+                mode=mode,
+                status=status,
+                trigger=tok,
+                sentence=Span(sent.start_char, sent.end_char),
+                confidence=trig.confidence,
+                actor1=actor1,
+                actor2=actor2,
+                place=place,
+                date=date_,
+                attributed_to=attribution,
+                evidence=[Span(sent.start_char, sent.end_char)],
+            )
+
+    # -- licensing of noun triggers ------------------------------------------------------------
+    def _noun_predicate(self, tok: Any, trig: Trigger) -> tuple[Any, bool]:
+        head = tok.head
+        hl = head.lemma_.lower()
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "advmod")}
+        if mods & BACKGROUND_MODS:
+            return None, False
+        if any(c.dep_ == "relcl" for c in tok.children) and tok.dep_ == "nsubj":
+            return None, False  # "the attacks, which started in October, have expanded"
+        if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+            if hl in self.lex.light_verbs:
+                return head, False
+            if hl in self.lex.intensifiers:
+                return head, True
+        if tok.dep_ == "pobj" and head.head.lemma_.lower() in ("responsibility",):
+            return head.head.head, False
+        if tok.dep_ == "nsubj" and hl in EVENT_SUBJECT_VERBS:
+            return head, False
+        if trig.category in PARTICIPANT_NOUNS and self._participants(tok):
+            return tok, False
+        return None, False
+
+    def _participants(self, tok: Any) -> list[Any]:
+        out = []
+        for c in tok.children:
+            if c.dep_ == "poss" and self._resolve(c) is not None:
+                out.append(c)
+            if c.dep_ == "prep" and c.lower_ in ("between", "with"):
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+        return out
+
+    # -- status --------------------------------------------------------------------------------
+    def _chain(self, pred: Any) -> Iterator[Any]:
+        """The predicate and the verbs it is a complement of, up to the reported clause."""
+        p = pred
+        yield p
+        while p.dep_ in ("xcomp", "conj") and p.head is not p:
+            p = p.head
+            yield p
+
+    def _modality(self, pred: Any) -> tuple[bool, bool]:
+        future = negated = False
+        for p in self._chain(pred):
+            for c in p.children:
+                if c.dep_ == "aux" and c.lower_ in FUTURE_AUX:
+                    future = True
+                if c.dep_ == "neg":
+                    negated = True
+            if p.lemma_.lower() in self.lex.threat and p is not pred:
+                future = True
+        return future, negated
+
+    def _conditional(self, pred: Any) -> bool:
+        for p in [pred, *pred.ancestors]:
+            if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in p.children):
+                return True
+            if p.dep_ in ("ccomp", "ROOT"):
+                break
+        return False
+
+    def _governor(self, pred: Any) -> tuple[Any, Any]:
+        """The verb that reports, threatens or denies this clause, and its subject."""
+        top = list(self._chain(pred))[-1]
+        g = top.head if top.dep_ in ("ccomp", "xcomp", "parataxis") else None
+        if g is None:
+            for c in pred.children:  # "according to X"
+                if c.dep_ == "prep" and c.lower_ == "according":
+                    for p in c.subtree:
+                        if p.dep_ == "pobj":
+                            return c, p
+            if top.dep_ == "ROOT":
+                for c in top.children:  # quote: "…," said X
+                    if c.dep_ == "ccomp" and c.lemma_.lower() in self.lex.reporting:
+                        return c, _subject(c)
+            return None, None
+        if g.lemma_.lower() not in (self.lex.reporting | self.lex.threat | self.lex.denial):
+            return None, None
+        return g, _subject(g)
+
+    # -- arguments -----------------------------------------------------------------------------
+    def _agents(self, tok: Any, pred: Any, category: str) -> tuple[ActorMention | None, ActorMention | None]:
+        a1 = a2 = None
+        subj = None
+        for p in self._chain(pred):
+            subj = _subject(p)
+            if subj is not None:
+                break
+        if subj is not None and subj.i != tok.i:
+            a1 = self._resolve(subj)
+        for c in pred.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        a1 = self._resolve(p) or a1
+        if tok.pos_ == "NOUN":
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    a1 = self._resolve(c) or a1
+                elif c.dep_ in ("amod", "compound", "nmod"):
+                    a1 = a1 or self._state_modifier(c, category)
+                elif c.dep_ == "prep" and c.lower_ == "by":
+                    for p in c.children:
+                        a1 = self._resolve(p) or a1
+            parts = self._participants(tok)
+            if category in PARTICIPANT_NOUNS and parts:
+                between = [p for p in parts if p.head.lower_ == "between"]
+                if between:
+                    first = between[0]
+                    a1 = self._resolve(first) or a1
+                    conj = [c for c in first.children if c.dep_ == "conj"]
+                    if conj:
+                        a2 = self._resolve(conj[0])
+                else:
+                    with_ = [p for p in parts if p.head.lower_ == "with"]
+                    if with_:
+                        a2 = self._resolve(with_[0])
+        if category in PARTICIPANT_NOUNS and tok.pos_ == "VERB":
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "with":
+                    for p in c.children:
+                        a2 = self._resolve(p) or a2
+        if a2 is None:
+            obj = self._object(tok, pred)
+            if obj is not None and category not in ("ASSAULT", "THREATEN"):
+                a2 = self._resolve(obj)
+        return a1, a2
+
+    def _state_modifier(self, tok: Any, category: str) -> ActorMention | None:
+        m = self.actor_at.get(tok.i)
+        if m is not None:
+            return m
+        for f in self.book.lookup(tok.text):
+            e = self.book.entries[f.entry_id]
+            if e.kind == "state" and e.country:
+                sector = "MIL" if category in ("ASSAULT", "MOBILIZE") else "GOV"
+                return ActorMention(_tokspan(self.doc[tok.i : tok.i + 1]), tok.text,
+                                    country_actor(self.book, e.country, sector, e.name), "adjective", 0.7)  # fmt: skip
+        return None
+
+    def _object(self, tok: Any, pred: Any) -> Any:
+        for c in (tok if tok.pos_ == "VERB" else pred).children:
+            if c.dep_ in ("dobj", "obj"):
+                return c
+        return None
+
+    def _targets(self, tok: Any, pred: Any) -> list[Any]:
+        """Heads of what was attacked: the object, or "on/against X" phrases, split on
+        coordination ("on targets in Syria as well as on naval facilities in Haifa")."""
+        out: list[Any] = []
+        seen: set[int] = set()
+
+        def visit(node: Any) -> None:
+            for c in node.children:
+                if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.i not in seen:
+                            seen.add(p.i)
+                            out.append(p)
+                            visit(p)
+                elif c.dep_ in ("acl", "relcl", "conj", "cc", "advmod", "prep") and c.i not in seen:
+                    if c.dep_ == "prep" and c.lower_ not in ("in", "at"):
+                        continue
+                    seen.add(c.i)
+                    visit(c)
+
+        obj = self._object(tok, pred) if tok.pos_ == "VERB" else None
+        if obj is not None:
+            out.append(obj)
+            seen.add(obj.i)
+        visit(tok)
+        if pred is not tok:
+            visit(pred)
+        return out
+
+    def _target_actor(self, target: Any, own: set[int]) -> ActorMention | None:
+        m = self._resolve(target, follow_of=True)
+        if m is not None:
+            return m
+        for t in target.subtree:
+            if own and t.i not in own:
+                continue
+            if t.dep_ == "pobj" and t.head.dep_ == "agent":
+                m = self._resolve(t)
+                if m is not None:
+                    return m
+        return None
+
+    def _state_of_place(self, target: Any, place: PlaceMention) -> ActorMention | None:
+        if target.lemma_.lower() not in FACILITY_NOUNS or not place.place or not place.place.country:
+            return None
+        e = self.book.state(place.place.country)
+        if e is None:
+            return None
+        return ActorMention(place.span, place.text, self.book.actor(e.id), "place-country", 0.6)
+
+    def _resolve(self, tok: Any, follow_of: bool = True) -> ActorMention | None:
+        """The actor a token stands for: a mention, a role's organisation, or an antecedent."""
+        m = self.actor_at.get(tok.i)
+        if m is not None:
+            return m
+        low = tok.lower_
+        if low in ("we", "us", "our"):
+            return self._speaker_of_quote(tok)
+        if low in PRONOUNS or (tok.lemma_.lower() in ANAPHORS and any(c.lower_ == "the" for c in tok.children)):
+            return self._antecedent(tok)
+        if follow_of or tok.lemma_.lower() in _roles():
+            for c in tok.children:
+                if c.dep_ in ("compound", "poss") and c.i in self.actor_at:
+                    return self.actor_at[c.i]
+                if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self._resolve(p, follow_of=False)
+        for c in tok.children:
+            if c.dep_ == "conj":
+                continue
+        return None
+
+    def _speaker_of_quote(self, tok: Any) -> ActorMention | None:
+        root = tok.sent.root
+        if root.lemma_.lower() in self.lex.reporting:
+            s = _subject(root)
+            if s is not None and s.i != tok.i:
+                return self._resolve(s)
+        return None
+
+    def _antecedent(self, tok: Any) -> ActorMention | None:
+        # inside a reported clause, "it" is the reporter: "The IRI said it had used drones"
+        for anc in tok.ancestors:
+            if anc.lemma_.lower() in (self.lex.reporting | self.lex.threat | self.lex.denial):
+                s = _subject(anc)
+                if s is not None and s.i != tok.i and s.lower_ not in PRONOUNS:
+                    return self._resolve(s)
+        best = None
+        for i in range(tok.i - 1, max(-1, tok.i - 400), -1):
+            m = self.actor_at.get(i)
+            if m is None or m.actor.kind == "state" and m.how != "dictionary":
+                continue
+            if m.actor.kind in ("armed_group", "party", "igo", "ngo", "government_body") or (
+                m.actor.kind == "generic" and m.actor.sector == "REB"
+            ):
+                t = self.doc[i]
+                if t.dep_ in ("nsubj", "nsubjpass"):
+                    return m
+                best = best or m
+        return best
+
+    def _instrument(self, tok: Any, pred: Any) -> str | None:
+        cands: list[Any] = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "using", "by"):
+                cands.extend(c.children)
+        head = pred if tok.pos_ == "VERB" else pred
+        if head.dep_ == "xcomp" and head.head.lemma_.lower() in ("use", "employ", "deploy", "launch", "fire"):
+            cands.extend(c for c in head.head.children if c.dep_ in ("dobj",))
+        for c in cands:
+            mode = self.lex.instruments.get(c.lemma_.lower())
+            if mode:
+                return mode
+        return None
+
+    def _scope(self, tok: Any, pred: Any) -> set[int]:
+        """Tokens whose places belong to the event: the clause minus its subject."""
+        root = pred if pred is not tok else tok
+        skip: set[int] = set()
+        for c in root.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "advcl", "parataxis") and c is not tok:
+                skip.update(t.i for t in c.subtree)
+        scope = {t.i for t in root.subtree} - skip
+        scope |= {t.i for t in tok.subtree}
+        return scope
+
+    def _place(self, scope: set[int]) -> PlaceMention | None:
+        found = [p for toks, p in self.place_tokens if toks & scope and p.place is not None]
+        if found:
+            return min(found, key=lambda p: (p.place.precision if p.place else 9, -len(p.text)))
+        return self.focus
+
+    def _date(self, tok: Any, pred: Any, governor: Any) -> DateRange | None:
+        future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in pred.children)
+        for where in (self._scope(tok, pred), self._gov_scope(governor)):
+            for ent in self.doc.ents:
+                if ent.label_ in ("DATE", "TIME") and ent.start in where:
+                    d = resolve_date(ent.text, self.published, future=future,
+                                     span=Span(ent.start_char, ent.end_char))  # fmt: skip
+                    if d.start is not None:
+                        return d
+        if governor is not None and governor.tag_ in ("VBZ", "VBP") and self.published:
+            return DateRange(self.published, self.published, "day", None)
+        if self.published:
+            return DateRange(self.published - timedelta(days=6), self.published, "week", None)
+        return None
+
+    def _gov_scope(self, governor: Any) -> set[int]:
+        if governor is None:
+            return set()
+        skip: set[int] = set()
+        for c in governor.children:
+            if c.dep_ in ("ccomp", "nsubj", "parataxis"):
+                skip.update(t.i for t in c.subtree)
+        return {t.i for t in governor.subtree} - skip
+
+
+def _subject(verb: Any) -> Any:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return c
+    return None
+
+
+def _phrase(tok: Any) -> Any:
+    sub = list(tok.subtree)
+    return tok.doc[sub[0].i : sub[-1].i + 1]
+
+
+def _tokspan(span: Any) -> Span:
+    return Span(span.start_char, span.end_char)
+
+
+def _roles() -> frozenset[str]:
+    from khaldun.knowledge import generic_nouns
+
+    return frozenset(generic_nouns().roles)

@@ -1,0 +1,142 @@
+"""Exports: ACLED-compatible CSV, JSONL, GeoJSON and Parquet, registered by name."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from khaldun.registry import exporters
+
+# ACLED's column names and order (public codebook); khaldun's own columns follow them.
+ACLED_COLUMNS = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+    "fatalities", "tags", "timestamp",
+]  # fmt: skip
+KHALDUN_COLUMNS = ["khaldun_id", "plover_type", "plover_mode", "status", "attributed_to",
+                   "actor1_country", "actor2_country", "confidence", "url", "evidence"]  # fmt: skip
+INTER = {"MIL": 1, "COP": 1, "GOV": 1, "REB": 2, "MLA": 4, "CRM": 3, "PRO": 6, "CVL": 7,
+         "IGO": 8, "NGO": 8}  # fmt: skip
+SECTOR_ACLED = {"MIL": "Military Forces of {c}", "COP": "Police Forces of {c}",
+                "GOV": "Government of {c}"}  # fmt: skip
+PRECISION_ACLED = {"day": 1, "week": 2, "month": 3, "year": 3}
+
+
+def acled_actor(a: dict[str, Any] | None, countries: dict[str, str]) -> str:
+    """khaldun's actor in ACLED's naming: "Military Forces of Kenya", "Protesters"."""
+    if not a:
+        return ""
+    sector, iso = a.get("sector"), a.get("country")
+    if a.get("acled_name"):
+        return str(a["acled_name"])
+    if sector in SECTOR_ACLED and iso and a.get("id") in (iso, None):
+        return SECTOR_ACLED[sector].format(c=countries.get(iso, iso))
+    if sector == "PRO":
+        return f"Protesters ({countries.get(iso, iso)})" if iso else "Protesters"
+    if sector == "CVL":
+        return f"Civilians ({countries.get(iso, iso)})" if iso else "Civilians"
+    return str(a.get("name") or "")
+
+
+def _country_names() -> dict[str, str]:
+    import pycountry
+
+    return {c.alpha_3: getattr(c, "common_name", c.name) for c in pycountry.countries}
+
+
+def acled_row(e: dict[str, Any], countries: dict[str, str]) -> dict[str, Any]:
+    p, d = e.get("place") or {}, e.get("date") or {}
+    a1, a2 = e.get("actor1") or {}, e.get("actor2") or {}
+    acled = e.get("acled") or {}
+    i1, i2 = INTER.get(a1.get("sector") or "", 0), INTER.get(a2.get("sector") or "", 0)
+    src = e.get("source") or {}
+    return {
+        "event_id_cnty": e["id"], "event_date": d.get("start") or "",
+        "year": (d.get("start") or "")[:4], "time_precision": PRECISION_ACLED.get(d.get("precision") or "", ""),
+        "disorder_type": "", "event_type": acled.get("event_type") or "",
+        "sub_event_type": acled.get("sub_event_type") or "",
+        "actor1": acled_actor(a1, countries), "assoc_actor_1": "", "inter1": i1 or "",
+        "actor2": acled_actor(a2, countries), "assoc_actor_2": "", "inter2": i2 or "",
+        "interaction": f"{min(i1, i2)}{max(i1, i2)}" if i1 and i2 else (i1 or ""),
+        "civilian_targeting": "Civilian targeting" if a2.get("sector") == "CVL" else "",
+        "iso": p.get("country") or "", "region": "", "country": countries.get(p.get("country") or "", ""),
+        "admin1": p.get("admin1") or "", "admin2": "", "admin3": "", "location": p.get("name") or "",
+        "latitude": p.get("lat") if p.get("lat") is not None else "",
+        "longitude": p.get("lon") if p.get("lon") is not None else "",
+        "geo_precision": p.get("precision") or "", "source": src.get("outlet") or "",
+        "source_scale": "", "notes": (e.get("evidence") or {}).get("text", ""), "fatalities": "",
+        "tags": "", "timestamp": "",
+        "khaldun_id": e["id"], "plover_type": e["type"], "plover_mode": e.get("mode") or "",
+        "status": e["status"], "attributed_to": (e.get("attributed_to") or {}).get("name") or "",
+        "actor1_country": a1.get("country") or "", "actor2_country": a2.get("country") or "",
+        "confidence": e.get("confidence"), "url": src.get("url") or "",
+        "evidence": (e.get("evidence") or {}).get("text", ""),
+    }  # fmt: skip
+
+
+@exporters.register("acled-csv")
+def export_acled_csv(rows: Iterable[dict[str, Any]], out: Path) -> int:
+    countries = _country_names()
+    n = 0
+    with out.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS + KHALDUN_COLUMNS)
+        w.writeheader()
+        for e in rows:
+            w.writerow(acled_row(e, countries))
+            n += 1
+    return n
+
+
+@exporters.register("jsonl")
+def export_jsonl(rows: Iterable[dict[str, Any]], out: Path) -> int:
+    n = 0
+    with out.open("w", encoding="utf-8") as fh:
+        for e in rows:
+            fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+@exporters.register("geojson")
+def export_geojson(rows: Iterable[dict[str, Any]], out: Path) -> int:
+    feats = []
+    for e in rows:
+        p = e.get("place") or {}
+        if p.get("lat") is None or p.get("lon") is None:
+            continue
+        props = {k: e[k] for k in ("id", "type", "mode", "status", "confidence")}
+        props.update(precision=p.get("precision"), location=p.get("name"),
+                     date=(e.get("date") or {}).get("start"), evidence=(e.get("evidence") or {}).get("text"))  # fmt: skip
+        feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [p["lon"], p["lat"]]},
+                      "properties": props})  # fmt: skip
+    out.write_text(json.dumps({"type": "FeatureCollection", "features": feats}, ensure_ascii=False))
+    return len(feats)
+
+
+@exporters.register("parquet")
+def export_parquet(rows: Iterable[dict[str, Any]], out: Path) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    countries = _country_names()
+    recs = [{k: ("" if v is None else str(v)) for k, v in acled_row(e, countries).items()} for e in rows]
+    cols = ACLED_COLUMNS + KHALDUN_COLUMNS
+    table = pa.table({c: pa.array([r[c] for r in recs], type=pa.string()) for c in cols})
+    pq.write_table(table, out)
+    return len(recs)
+
+
+def export(fmt: str, rows: Iterable[dict[str, Any]], out: Path) -> int:
+    from khaldun.errors import InputError
+
+    try:
+        fn = exporters.get(fmt)
+    except Exception:
+        raise InputError(f"unknown export format {fmt!r}. Available: {', '.join(sorted(exporters.get_all()))}") from None
+    n: int = fn(rows, out)
+    return n

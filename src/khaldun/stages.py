@@ -1,0 +1,162 @@
+"""khaldun's built-in stages, registered under versioned names like any third party's."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from khaldun.config import Config
+from khaldun.model import Event, content_id
+from khaldun.pipeline import Analysis, stage
+
+
+@stage("khaldun.nlp.spacy.v1", assigns=("doc",))
+def nlp_stage(config: Config) -> Callable[[Analysis], Analysis]:
+    from khaldun import nlp
+
+    model = nlp.load(config.model)
+
+    def run(a: Analysis) -> Analysis:
+        if a.doc is not None:  # parsed already (batched by nlp.pipe)
+            return a
+        return dataclasses.replace(a, doc=model(a.article.text))
+
+    return run
+
+
+@stage("khaldun.actors.dictionary.v1", requires=("doc",), assigns=("actors",))
+def actors_stage(config: Config) -> Callable[[Analysis], Analysis]:
+    from khaldun.actors.dictionary import ActorDictionary
+    from khaldun.actors.resolve import ActorFinder
+
+    finder = ActorFinder(ActorDictionary.load(config.actor_files), fuzzy_threshold=config.fuzzy_threshold)
+
+    def run(a: Analysis) -> Analysis:
+        return dataclasses.replace(a, actors=tuple(finder.find(a.doc)))
+
+    return run
+
+
+@stage("khaldun.places.gazetteer.v1", requires=("doc", "actors"), assigns=("places",))
+def places_stage(config: Config) -> Callable[[Analysis], Analysis]:
+    from khaldun.places import gazetteer
+    from khaldun.places.resolve import PlaceFinder
+
+    finder = PlaceFinder(gazetteer.load())
+
+    def run(a: Analysis) -> Analysis:
+        return dataclasses.replace(a, places=tuple(finder.find(a.doc, a.actors)))
+
+    return run
+
+
+@stage("khaldun.dates.relative.v1", requires=("doc",), assigns=("dates",))
+def dates_stage(config: Config) -> Callable[[Analysis], Analysis]:
+    from khaldun.dates.resolve import resolve
+    from khaldun.model import Span
+
+    def run(a: Analysis) -> Analysis:
+        found = tuple(
+            resolve(e.text, a.article.published, span=Span(e.start_char, e.end_char))
+            for e in a.doc.ents
+            if e.label_ in ("DATE", "TIME")
+        )
+        return dataclasses.replace(a, dates=found)
+
+    return run
+
+
+@stage("khaldun.events.rules.v1", requires=("doc", "actors", "places", "dates"), assigns=("events",))
+def events_stage(config: Config) -> Callable[[Analysis], Analysis]:
+    from khaldun.actors.dictionary import ActorDictionary
+    from khaldun.events import lexicon
+    from khaldun.events.extract import Extractor
+    from khaldun.events.merge import merge
+    from khaldun.model import Place, PlaceMention, Span
+    from khaldun.places import gazetteer
+    from khaldun.places.resolve import focus_country
+
+    lex = lexicon.load()
+    book = ActorDictionary.load(config.actor_files)
+    gaz = gazetteer.load()
+
+    def run(a: Analysis) -> Analysis:
+        focus = None
+        iso = focus_country(a.places)
+        country = gaz.country(iso) if iso else None
+        if country is not None:
+            focus = PlaceMention(Span(0, 0), "", Place(country.name, iso, None, None, None, 3,
+                                                       country.gid, "country"), 0.4)  # fmt: skip
+        ex = Extractor(lex, book, a.doc, a.actors, a.places, a.article.published, focus)
+        drafts = merge(list(ex.drafts()))
+        events = []
+        for d in drafts:
+            if d.confidence < config.min_confidence:
+                continue
+            et, st = lex.acled(d.category, d.mode)
+            if d.category == "ASSAULT" and d.mode is None:
+                et, st = _acled_assault(d, et, st)
+            trigger = Span(d.trigger.idx, d.trigger.idx + len(d.trigger.text))
+            place = d.place
+            events.append(
+                Event(
+                    id=content_id(a.article.id, d.category, str(trigger.start), prefix="e-"),
+                    article_id=a.article.id,
+                    type=d.category,
+                    mode=d.mode,
+                    status=d.status,
+                    evidence=tuple(sorted(d.evidence)),
+                    trigger=trigger,
+                    actor1=d.actor1,
+                    actor2=d.actor2,
+                    place=place,
+                    date=d.date,
+                    attributed_to=d.attributed_to,
+                    confidence=round(_confidence(d), 3),
+                    acled_event_type=et,
+                    acled_sub_event_type=st,
+                    cameo_root=lex.cameo(d.category),
+                    provenance=(*a.provenance, "khaldun.events.rules.v1"),
+                )
+            )
+        # several events from one trigger (split targets) need distinct ids
+        seen: dict[str, int] = {}
+        unique = []
+        for e in events:
+            n = seen.get(e.id, 0)
+            seen[e.id] = n + 1
+            unique.append(e if n == 0 else dataclasses.replace(e, id=f"{e.id}-{n}"))
+        return dataclasses.replace(a, events=tuple(unique))
+
+    return run
+
+
+ARMED = frozenset({"MIL", "REB", "MLA", "COP", "CRM"})
+
+
+def _acled_assault(d: object, et: str | None, st: str | None) -> tuple[str | None, str | None]:
+    """ACLED's distinction for an attack with no known weapon: civilians targeted, or a battle."""
+    a2 = getattr(d, "actor2", None)
+    sector = a2.actor.sector if a2 is not None else None
+    if sector in ("CVL", "PRO", "MED", "REF", "HLH", "EDU", "NGO"):
+        return "Violence against civilians", "Attack"
+    a1 = getattr(d, "actor1", None)
+    if a1 is not None and a1.actor.sector in ARMED and sector in ARMED:
+        return "Battles", "Armed clash"
+    return et, st
+
+
+def _confidence(d: object) -> float:
+    base = float(getattr(d, "confidence", 0.5))
+    filled = sum(getattr(d, k) is not None for k in ("actor1", "actor2", "place", "date"))
+    return min(0.99, base * (0.6 + 0.1 * filled) + 0.03 * (len(getattr(d, "evidence", [])) - 1))
+
+
+@stage("khaldun.framing.lexicon.v1", requires=("doc",), assigns=("framing",))
+def framing_stage(config: Config) -> Callable[[Analysis], Analysis]:
+    from khaldun.framing import mark
+
+    def run(a: Analysis) -> Analysis:
+        return dataclasses.replace(a, framing=tuple(mark(a.article.text)))
+
+    return run
