@@ -20,7 +20,9 @@ def _compiled() -> tuple[re.Pattern[str], dict[str, FramingEntry]]:
         for form in (e.term, *e.variants):
             by_form.setdefault(form.lower(), e)
     forms = sorted(by_form, key=len, reverse=True)  # longest first
-    alternation = "|".join(re.escape(f).replace(r"\ ", r"[\s\-]+").replace(r"\-", r"[\s\-]?") for f in forms)
+    alternation = "|".join(
+        r"[\s\-]+".join(re.escape(w) for w in re.split(r"[\s\-]+", f) if w) for f in forms
+    )
     pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
     return pattern, by_form
 

@@ -37,7 +37,7 @@ def actors_stage(config: Config) -> Callable[[Analysis], Analysis]:
     return run
 
 
-@stage("khaldun.places.gazetteer.v1", requires=("doc", "actors"), assigns=("places",))
+@stage("khaldun.places.gazetteer.v1", requires=("doc", "actors"), assigns=("places", "actors"))
 def places_stage(config: Config) -> Callable[[Analysis], Analysis]:
     from khaldun.places import gazetteer
     from khaldun.places.resolve import PlaceFinder
@@ -45,7 +45,11 @@ def places_stage(config: Config) -> Callable[[Analysis], Analysis]:
     finder = PlaceFinder(gazetteer.load())
 
     def run(a: Analysis) -> Analysis:
-        return dataclasses.replace(a, places=tuple(finder.find(a.doc, a.actors)))
+        places = tuple(finder.find(a.doc, a.actors))
+        # an unresolved "organisation" that is in fact a resolved place is no actor
+        actors = tuple(m for m in a.actors if m.how != "unresolved"
+                       or not any(p.span.overlaps(m.span) for p in places if p.place))  # fmt: skip
+        return dataclasses.replace(a, places=places, actors=actors)
 
     return run
 
@@ -152,11 +156,14 @@ def _confidence(d: object) -> float:
     return min(0.99, base * (0.6 + 0.1 * filled) + 0.03 * (len(getattr(d, "evidence", [])) - 1))
 
 
-@stage("khaldun.framing.lexicon.v1", requires=("doc",), assigns=("framing",))
+@stage("khaldun.framing.lexicon.v1", requires=("actors",), assigns=("framing",))
 def framing_stage(config: Config) -> Callable[[Analysis], Analysis]:
     from khaldun.framing import mark
 
     def run(a: Analysis) -> Analysis:
-        return dataclasses.replace(a, framing=tuple(mark(a.article.text)))
+        # a group's own name ("Islamic Resistance in Iraq") is a name, not the outlet's framing
+        names = {m.span for m in a.actors if m.how == "dictionary"}
+        marks = tuple(f for f in mark(a.article.text) if f.span not in names)
+        return dataclasses.replace(a, framing=marks)
 
     return run

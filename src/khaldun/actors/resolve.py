@@ -134,6 +134,8 @@ class ActorFinder:
             iso3, cue = self._country_cue(doc, tok, mentions)
             lo = min([doc[start].idx, *([cue.idx] if cue is not None else [])])
             hi = tok.idx + len(tok.text)
+            for k in [k for k, m in mentions.items() if lo <= m.span.start and m.span.end <= hi]:
+                del mentions[k]
             if iso3:
                 actor = country_actor(self.book, iso3, sector, name)
             else:
@@ -182,7 +184,7 @@ class ActorFinder:
     # -- the model's entities: fuzzy, else unresolved -----------------------------------------
     def _entities(self, doc: Any, mentions: dict[int, ActorMention], used: set[int]) -> None:
         for ent in doc.ents:
-            if ent.label_ not in ("ORG", "NORP") or any(t.i in used for t in ent):
+            if ent.label_ != "ORG" or any(t.i in used for t in ent):
                 continue
             text = ent.text.strip()
             if len(text) < 4 or not text[:1].isupper():

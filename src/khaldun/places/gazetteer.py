@@ -106,6 +106,13 @@ def build() -> Gazetteer:
                   lat, lon, "country", precision=3),
             c.name, *[a for a in aliases if a],
         )  # fmt: skip
+    # the project's own state names and aliases ("Palestine", "DR Congo", "Burma")
+    states = read_yaml(data_path("actors", "states.yaml")) or {}
+    for st in states.get("entries", []):
+        e = entries.get(f"country:{st['id']}")
+        if e is not None:
+            add(e, st["name"], *st.get("aliases", []))
+            entries[e.gid] = Entry(e.gid, st["name"], e.country, e.lat, e.lon, "country", precision=3)
     for c in cities.values():
         iso3 = iso2to3.get(c["countrycode"])
         alts = [a for a in c.get("alternatenames", []) if _latin(a) and len(a) > 2]
@@ -136,7 +143,7 @@ def _cache_path() -> Path:
         os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "khaldun"
     )
     stamp = [CACHE_VERSION]
-    for p in sorted(data_path("places").glob("*.yaml")):
+    for p in [data_path("actors", "states.yaml"), *sorted(data_path("places").glob("*.yaml"))]:
         stamp.append(f"{p.name}:{p.stat().st_mtime_ns}")
     import hashlib
 

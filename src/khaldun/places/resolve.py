@@ -44,7 +44,9 @@ class PlaceFinder:
         self.gaz = gazetteer
 
     def find(self, doc: Any, actors: tuple[ActorMention, ...]) -> list[PlaceMention]:
-        actor_at = {c: m for m in actors for c in range(m.span.start, m.span.end)}
+        # unresolved or fuzzy organisation mentions may well be places ("Erbil airport")
+        actor_at = {c: m for m in actors if m.how not in ("unresolved", "fuzzy")
+                    for c in range(m.span.start, m.span.end)}  # fmt: skip
         spans: list[tuple[int, int]] = []  # token ranges
         taken: set[int] = set()
         # 1. the model's GPE/LOC/FAC entities and capitalised gazetteer names
