@@ -56,7 +56,10 @@ def _name_ok(gold_name: str | None, coded: dict[str, Any] | None, book: Any) -> 
         return True
     forms = book.lookup(gold_name)
     ids = {f.entry_id for f in forms}
-    return bool(coded.get("id") and (coded["id"] in ids or set(coded.get("member_of") or []) & ids and False))
+    return bool(
+        coded.get("id")
+        and (coded["id"] in ids or set(coded.get("member_of") or []) & ids and False)
+    )
 
 
 def _place_ok(g: dict[str, Any], place: dict[str, Any] | None) -> bool | None:
@@ -81,7 +84,9 @@ def _date_ok(gdate: str | None, coded: dict[str, Any] | None) -> bool | None:
     return bool(coded["start"] <= gdate[:10] <= (coded.get("end") or coded["start"]))
 
 
-def run_gold(gold: Path, inputs: list[str], *, config: Config | None, limit: int | None) -> dict[str, Any]:
+def run_gold(
+    gold: Path, inputs: list[str], *, config: Config | None, limit: int | None
+) -> dict[str, Any]:
     from khaldun import api
     from khaldun.actors.dictionary import ActorDictionary
     from khaldun.model import ItemError
@@ -93,7 +98,9 @@ def run_gold(gold: Path, inputs: list[str], *, config: Config | None, limit: int
             g = json.loads(line)
             golds[str(g["article_id"])].append(g)
     if not inputs:
-        raise InputError("give the article inputs the gold refers to (JSONL records with the same ids)")
+        raise InputError(
+            "give the article inputs the gold refers to (JSONL records with the same ids)"
+        )
     coded: dict[str, dict[str, Any]] = {}
     for r in api.code(inputs, config=config):
         if not isinstance(r, ItemError) and r.article.id in golds:
@@ -109,19 +116,39 @@ def run_gold(gold: Path, inputs: list[str], *, config: Config | None, limit: int
         for g in golds[aid]:
             n["gold"] += 1
             gspans = _spans(text, g.get("evidence"))
-            best = None
+            cands = []
             for e in art["events"]:
                 if e["type"] != g["plover_type"]:
                     continue
                 espans = [(s["start"], s["end"]) for s in e["evidence_all"]]
                 if any(a < d and c_ < b for a, b in gspans for c_, d in espans):
-                    best = e
-                    break
-            if best is None:
+                    cands.append(e)
+            if not cands:
                 continue
+            # one sentence may hold several events: take the candidate that agrees best
+            best = max(cands, key=lambda e: (e["id"] not in matched_coded,
+                                             sum(v is True for v in _checks(g, e, book).values())))  # fmt: skip
             c["found"] += 1
             matched_coded.add(best["id"])
-            checks = {
+            checks = _checks(g, best, book)
+            for k, ok in checks.items():
+                if ok is not None:
+                    n[k] += 1
+                    c[k] += int(ok)
+            if all(
+                v is not False
+                for k, v in checks.items()
+                if k in ("actor1", "place", "date", "status")
+            ):
+                c["fully_right"] += 1
+        for e in art["events"]:
+            n["coded"] += 1
+            c["coded_matched"] += int(e["id"] in matched_coded)
+    return _gold_figures(gold, coded, c, n)
+
+
+def _checks(g: dict[str, Any], best: dict[str, Any], book: Any) -> dict[str, bool | None]:
+    return {
                 "actor1": _name_ok(g.get("actor1"), best.get("actor1"), book),
                 "actor1_country": None if not g.get("actor1_country") else
                     (best.get("actor1") or {}).get("country") == g["actor1_country"],
@@ -133,15 +160,11 @@ def run_gold(gold: Path, inputs: list[str], *, config: Config | None, limit: int
                 "status": best["status"] == g.get("status") if g.get("status") else None,
                 "mode": best.get("mode") == g.get("mode") if "mode" in g else None,
             }  # fmt: skip
-            for k, ok in checks.items():
-                if ok is not None:
-                    n[k] += 1
-                    c[k] += int(ok)
-            if all(v is not False for k, v in checks.items() if k in ("actor1", "place", "date", "status")):
-                c["fully_right"] += 1
-        for e in art["events"]:
-            n["coded"] += 1
-            c["coded_matched"] += int(e["id"] in matched_coded)
+
+
+def _gold_figures(
+    gold: Path, coded: dict[str, Any], c: Counter[str], n: Counter[str]
+) -> dict[str, Any]:
     p = c["coded_matched"] / n["coded"] if n["coded"] else 0.0
     r = c["found"] / n["gold"] if n["gold"] else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
@@ -151,7 +174,16 @@ def run_gold(gold: Path, inputs: list[str], *, config: Config | None, limit: int
         "detection_f1": {"value": f1, "n": n["gold"]},
         "fully_right": _figure(c["fully_right"], n["gold"]),
     }
-    for k in ("actor1", "actor1_country", "actor2", "actor2_country", "place", "date", "status", "mode"):
+    for k in (
+        "actor1",
+        "actor1_country",
+        "actor2",
+        "actor2_country",
+        "place",
+        "date",
+        "status",
+        "mode",
+    ):
         figures[f"{k}_accuracy"] = _figure(c[k], n[k])
     return {"gold": str(gold), "articles": len(coded), "figures": figures}
 
@@ -208,7 +240,9 @@ def run_acled(path: Path, *, config: Config | None, limit: int | None) -> dict[s
             n["place_25km_p1"] += 1
             p = (e or {}).get("place") or {}
             if p.get("lat") is not None:
-                d = haversine_km(float(row["latitude"]), float(row["longitude"]), p["lat"], p["lon"])
+                d = haversine_km(
+                    float(row["latitude"]), float(row["longitude"]), p["lat"], p["lon"]
+                )
                 c["place_25km_p1"] += int(d <= 25)
         gd = _acled_date(row.get("event_date") or "")
         if gd:
@@ -217,8 +251,10 @@ def run_acled(path: Path, *, config: Config | None, limit: int | None) -> dict[s
     figures = {
         "rows_with_event": _figure(c["with_event"], n["rows"]),
         "acled_event_type_accuracy": _figure(c["event_type"], n["event_type"]),
-        "acled_sub_event_type_weighted_f1": {"value": _weighted_f1(sub_pairs) if sub_pairs else None,
-                                             "n": len(sub_pairs)},  # fmt: skip
+        "acled_sub_event_type_weighted_f1": {
+            "value": _weighted_f1(sub_pairs) if sub_pairs else None,
+            "n": len(sub_pairs),
+        },  # fmt: skip
         "actor1_accuracy_acled_naming": _figure(c["actor1"], n["actor1"]),
         "place_within_25km_geo_precision_1": _figure(c["place_25km_p1"], n["place_25km_p1"]),
         "date_in_range": _figure(c["date_in_range"], n["date_in_range"]),

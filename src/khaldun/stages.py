@@ -145,7 +145,8 @@ def _acled_assault(d: object, et: str | None, st: str | None) -> tuple[str | Non
     if sector in ("CVL", "PRO", "MED", "REF", "HLH", "EDU", "NGO"):
         return "Violence against civilians", "Attack"
     a1 = getattr(d, "actor1", None)
-    if a1 is not None and a1.actor.sector in ARMED and sector in ARMED:
+    target_armed = sector in ARMED or (a2 is not None and a2.actor.kind == "state")
+    if a1 is not None and a1.actor.sector in ARMED and target_armed:
         return "Battles", "Armed clash"
     return et, st
 

@@ -29,8 +29,11 @@ def country_actor(book: ActorDictionary, iso3: str, sector: str, fallback: str) 
     """A state's sector as an actor: ``United States military``, ``Iraq government``."""
     state = book.entries.get(iso3)
     cname = state.name if state else iso3
-    name = f"{cname} {SECTOR_SUFFIX[sector]}" if sector in SECTOR_SUFFIX else f"{fallback} ({cname})"
-    return Actor(name=name, id=iso3 if state else None, country=iso3, sector=sector, kind="state")
+    if sector in SECTOR_SUFFIX:  # a branch of the state: resolves to the state's entry
+        name = f"{cname} {SECTOR_SUFFIX[sector]}"
+        return Actor(name=name, id=iso3 if state else None, country=iso3, sector=sector, kind="state")
+    # a kind of actor from that country ("Iraqi armed group", "Kenyan protesters"): no entry
+    return Actor(name=f"{fallback} ({cname})", country=iso3, sector=sector, kind="generic")
 
 
 def _generic_lexicon() -> tuple[dict[str, tuple[str, bool, str]], dict[str, tuple[str, bool, str]]]:
@@ -219,7 +222,7 @@ def _case_ok(text: str, form: Form) -> bool:
     """Proper names match only where the text is capitalised ("Chad", not "chad")."""
     if form.case_sensitive:
         return True
-    first = form.surface.lstrip("the ").lstrip()[:1]
+    first = form.surface.removeprefix("the ").lstrip()[:1]
     return not (first.isupper() and text[:1].islower() and not text.lower().startswith("the "))
 
 

@@ -39,6 +39,8 @@ BACKGROUND_MODS = frozenset(
     "recurrent repeated ongoing continued continuous frequent regular daily weekly past previous "
     "recent earlier".split()
 )
+# "despite talks in Baghdad", "amid protests in Gaza": places of another matter
+CONTRAST_PREPS = frozenset({"despite", "amid", "after", "before", "following", "unlike"})
 TARGET_PREPS = frozenset({"on", "against", "targeting", "at"})
 FACILITY_NOUNS = frozenset(
     "facility base position site target installation port airport vessel ship camp outpost "
@@ -463,6 +465,8 @@ class Extractor:
         skip: set[int] = set()
         for c in root.children:
             if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "advcl", "parataxis") and c is not tok:
+                skip.update(t.i for t in c.subtree)
+            elif c.dep_ == "prep" and c.lower_ in CONTRAST_PREPS:
                 skip.update(t.i for t in c.subtree)
         scope = {t.i for t in root.subtree} - skip
         scope |= {t.i for t in tok.subtree}

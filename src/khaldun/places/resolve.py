@@ -67,9 +67,6 @@ class PlaceFinder:
                 span = span[1:]
             if not len(span):
                 continue
-            m = actor_at.get(span.start_char)
-            if m is not None and not self._place_role(span, m):
-                continue
             # "Erbil airport", "Haifa port": extend to a facility word
             nxt = doc[span.end] if span.end < len(doc) else None
             if nxt is not None and nxt.lower_ in AIRPORT_WORDS:
@@ -81,6 +78,9 @@ class PlaceFinder:
                     taken.update(range(whole.start, whole.end))
                     country_votes[found.country or ""] += 1
                     continue
+            m = actor_at.get(span.start_char)
+            if m is not None and not self._place_role(span, m):
+                continue
             cands = self.gaz.candidates(span.text)
             if not cands and span.text.endswith("'s"):
                 cands = self.gaz.candidates(span.text[:-2])
@@ -106,7 +106,9 @@ class PlaceFinder:
 
     def _place_role(self, span: Any, mention: ActorMention) -> bool:
         """A country or capital in a place role ("in Iraq", "in Baghdad"), not an actor role."""
-        if mention.actor.kind != "state" or mention.how not in ("dictionary", "capital"):
+        if mention.how not in ("dictionary", "capital", "metonym"):
+            return False
+        if mention.actor.kind != "state" and mention.how == "dictionary":
             return False
         root = span.root
         head = root.head

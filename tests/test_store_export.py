@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+
+import pyarrow.parquet as pq
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from khaldun.export import ACLED_COLUMNS, export
+from khaldun.model import (
+    Actor,
+    ActorMention,
+    Article,
+    CodedArticle,
+    DateRange,
+    Event,
+    Place,
+    PlaceMention,
+    Span,
+)
+from khaldun.store import EventFilter, Store
+
+TEXT = "Militants fired rockets at an army base near Exampletown on Monday, the army said."
+
+
+def coded(article_id: str = "a-1", text: str = TEXT) -> CodedArticle:
+    art = Article(id=article_id, text=text, url=f"https://x.org/{article_id}", outlet="Wire",
+                  published=date(2024, 2, 7), title="Rockets")
+    ev = Event(
+        id=f"e-{article_id}", article_id=article_id, type="ASSAULT", mode="shelling", status="claimed",
+        evidence=(Span(0, len(text)),), trigger=Span(10, 15),
+        actor1=ActorMention(Span(0, 9), "Militants", Actor("Militants", sector="REB"), "generic"),
+        actor2=ActorMention(Span(30, 34), "army", Actor("Kenya military", "KEN", "KEN", "MIL"), "generic"),
+        place=PlaceMention(Span(45, 56), "Exampletown", Place("Exampletown", "KEN", None, 0.5, 37.0, 1, "gn:1")),
+        date=DateRange(date(2024, 2, 5), date(2024, 2, 5), "day", "on Monday"),
+        confidence=0.8, acled_event_type="Explosions/Remote violence",
+        acled_sub_event_type="Shelling/artillery/missile attack",
+    )  # fmt: skip
+    return CodedArticle(article=art, events=(ev,))
+
+
+def test_ingesting_twice_adds_nothing(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "k.db"))
+    assert store.add(coded()) is True
+    assert store.add(coded()) is False
+    assert store.counts() == {"articles": 1, "events": 1, "errors": 0}
+    # a second process opening the same file sees the same rows
+    assert Store(str(tmp_path / "k.db")).counts()["events"] == 1
+
+
+def test_event_filters(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "k.db"))
+    store.add(coded("a-1"))
+    store.add(coded("a-2"))
+    assert len(list(store.events(EventFilter(type="assault")))) == 2
+    assert len(list(store.events(EventFilter(country="KEN", status="claimed")))) == 2
+    assert list(store.events(EventFilter(status="denied"))) == []
+    assert len(list(store.events(EventFilter(since="2024-02-05", until="2024-02-05")))) == 2
+    assert list(store.events(EventFilter(since="2024-02-06"))) == []
+    assert len(list(store.events(EventFilter(actor="militant", limit=1)))) == 1
+
+
+def test_exports_round_trip(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "k.db"))
+    store.add(coded())
+    rows = list(store.events())
+    assert export("acled-csv", rows, tmp_path / "e.csv") == 1
+    with (tmp_path / "e.csv").open() as fh:
+        reader = csv.DictReader(fh)
+        assert reader.fieldnames is not None and reader.fieldnames[: len(ACLED_COLUMNS)] == ACLED_COLUMNS
+        [row] = list(reader)
+    assert row["actor2"] == "Military Forces of Kenya"
+    assert row["event_date"] == "2024-02-05" and row["geo_precision"] == "1"
+    assert row["sub_event_type"] == "Shelling/artillery/missile attack"
+    export("parquet", rows, tmp_path / "e.parquet")
+    table = pq.read_table(tmp_path / "e.parquet").to_pylist()
+    assert table[0]["event_id_cnty"] == row["event_id_cnty"] and table[0]["iso"] == "KEN"
+    export("geojson", rows, tmp_path / "e.geojson")
+    gj = json.loads((tmp_path / "e.geojson").read_text())
+    assert gj["features"][0]["geometry"]["coordinates"] == [37.0, 0.5]
+    export("jsonl", rows, tmp_path / "e.jsonl")
+    back = [json.loads(x) for x in (tmp_path / "e.jsonl").read_text().splitlines()]
+    assert back == rows
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(["a-1", "a-2", "a-3"]), min_size=1, max_size=8))
+def test_rerunning_any_batch_adds_no_rows(tmp_path_factory, ids: list[str]) -> None:  # type: ignore[no-untyped-def]
+    store = Store(str(tmp_path_factory.mktemp("db") / "k.db"))
+    for i in ids:
+        store.add(coded(i))
+    before = store.counts()
+    for i in ids:
+        store.add(coded(i))
+    assert store.counts() == before == {"articles": len(set(ids)), "events": len(set(ids)), "errors": 0}
