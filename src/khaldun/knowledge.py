@@ -32,6 +32,7 @@ RELATION_TYPES = ("member_of", "part_of", "backed_by", "successor_of", "allied_w
 
 
 M = TypeVar("M", bound=BaseModel)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
 
 
 class _Strict(BaseModel):
@@ -133,7 +134,7 @@ def read_yaml(path: Path | str) -> Any:
     path = Path(path)
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=_LOADER)  # noqa: S506 (a safe loader)
     except FileNotFoundError as exc:
         raise KnowledgeError(f"{path}: no such knowledge file") from exc
     except yaml.YAMLError as exc:

@@ -1,8 +1,9 @@
-"""The NLP stage: the configured spaCy pipeline, loaded once, with paragraph-aware sentences."""
+"""The NLP stage: the configured spaCy pipeline, loaded once, parsing line by line."""
 
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from khaldun.errors import ModelNotInstalled
@@ -16,8 +17,6 @@ def load(model: str = DEFAULT_MODEL) -> Any:
     import spacy
     from spacy.language import Language
 
-    if not Language.has_factory("khaldun_paragraphs"):
-        Language.component("khaldun_paragraphs")(_paragraph_starts)
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -26,18 +25,22 @@ def load(model: str = DEFAULT_MODEL) -> Any:
             f"install the package pinned in requirements.lock (make venv), or set "
             f"[nlp] model in your configuration to an installed pipeline."
         ) from exc
-    nlp.add_pipe("khaldun_paragraphs", before="parser")
     return nlp
 
 
-def _paragraph_starts(doc: Any) -> Any:
-    """A line break ends a sentence: headlines and paragraphs never run into each other."""
-    after_break = False
-    for token in doc:
-        if token.is_space and "\n" in token.text:
-            after_break = True
-            continue
-        if after_break:
-            token.is_sent_start = True
-        after_break = False
+_LINES = re.compile(r"(?<=\n)(?=[^\n])")
+
+
+def parse(nlp: Any, text: str) -> Any:
+    """Parse line by line and join: a headline or paragraph never runs into the next one.
+
+    The joined Doc's text is exactly ``text``, so character offsets stay valid.
+    """
+    from spacy.tokens import Doc
+
+    chunks = [c for c in _LINES.split(text) if c]
+    if len(chunks) <= 1:
+        return nlp(text)
+    doc = Doc.from_docs(list(nlp.pipe(chunks)), ensure_whitespace=False)
+    assert doc.text == text
     return doc

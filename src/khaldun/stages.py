@@ -19,7 +19,7 @@ def nlp_stage(config: Config) -> Callable[[Analysis], Analysis]:
     def run(a: Analysis) -> Analysis:
         if a.doc is not None:  # parsed already (batched by nlp.pipe)
             return a
-        return dataclasses.replace(a, doc=model(a.article.text))
+        return dataclasses.replace(a, doc=nlp.parse(model, a.article.text))
 
     return run
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +35,11 @@ class ActorDictionary:
 
     @classmethod
     def load(cls, extra: Sequence[Path | str] = ()) -> ActorDictionary:
-        """Load the packaged dictionary plus the user's files (``--actors FILE``)."""
+        """Load the packaged dictionary plus the user's files (``--actors FILE``); cached."""
+        return _load(tuple(str(p) for p in extra))
+
+    @classmethod
+    def build(cls, extra: Sequence[Path | str] = ()) -> ActorDictionary:
         paths = packaged("actors") + [Path(p) for p in extra]
         book = cls(sources=paths)
         for _path, file in load_actor_files(paths):
@@ -101,3 +106,8 @@ class ActorDictionary:
                     out.append(r.target)
                     todo.append(r.target)
         return out
+
+
+@functools.cache
+def _load(extra: tuple[str, ...]) -> ActorDictionary:
+    return ActorDictionary.build(extra)

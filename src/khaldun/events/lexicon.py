@@ -40,10 +40,10 @@ class Lexicon:
 
     def acled(self, category: str, mode: str | None) -> tuple[str | None, str | None]:
         cat = self.ontology.get(category) or {}
-        if mode and mode in (cat.get("modes") or {}):
-            m = (cat["modes"][mode] or {}).get("acled")
-            if m:
-                return m.get("event_type"), m.get("sub_event_type")
+        mode_def = (cat.get("modes") or {}).get(mode) if mode else None
+        if mode_def and "acled" in mode_def:  # an explicit null: this mode is no ACLED event
+            m = mode_def["acled"]
+            return (m.get("event_type"), m.get("sub_event_type")) if m else (None, None)
         d = cat.get("acled")
         return (d.get("event_type"), d.get("sub_event_type")) if d else (None, None)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from khaldun.knowledge import data_path, read_yaml
 from khaldun.text import key
 
-CACHE_VERSION = "gaz-1"
+CACHE_VERSION = "gaz-3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,17 +31,52 @@ class Entry:
     precision: int = 1
 
 
-@dataclass
 class Gazetteer:
-    entries: dict[str, Entry]
-    names: dict[str, list[str]]  # key(name) -> gids
-    airports_by_cell: dict[tuple[int, int], list[str]]
+    """The index: entries by id, ids by normalised name, airports by 1-degree cell.
+
+    Entries are kept as plain tuples and made into ``Entry`` records on demand: the cached index
+    then loads in a fraction of the time.
+    """
+
+    def __init__(
+        self,
+        entries: dict[str, Entry],
+        names: dict[str, list[str]],
+        airports_by_cell: dict[tuple[int, int], list[str]],
+    ) -> None:
+        self._rows: dict[str, tuple[object, ...]] = {
+            gid: tuple(getattr(e, f) for f in Entry.__slots__) for gid, e in entries.items()
+        }
+        self._made: dict[str, Entry] = {}
+        self.names = names
+        self.airports_by_cell = airports_by_cell
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def entry(self, gid: str) -> Entry | None:
+        e = self._made.get(gid)
+        if e is None:
+            row = self._rows.get(gid)
+            if row is None:
+                return None
+            e = self._made[gid] = Entry(*row)  # type: ignore[arg-type]
+        return e
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"rows": self._rows, "names": self.names, "cells": self.airports_by_cell}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self._rows = state["rows"]  # type: ignore[assignment]
+        self.names = state["names"]  # type: ignore[assignment]
+        self.airports_by_cell = state["cells"]  # type: ignore[assignment]
+        self._made = {}
 
     def candidates(self, text: str) -> list[Entry]:
-        return [self.entries[g] for g in self.names.get(key(text), ())]
+        return [e for g in self.names.get(key(text), ()) if (e := self.entry(g)) is not None]
 
     def country(self, iso3: str) -> Entry | None:
-        return self.entries.get(f"country:{iso3}")
+        return self.entry(f"country:{iso3}")
 
     def nearest_airport(self, lat: float, lon: float, within_km: float = 35.0) -> Entry | None:
         cell = (int(lat), int(lon))
@@ -49,8 +84,9 @@ class Gazetteer:
         for dlat in (-1, 0, 1):
             for dlon in (-1, 0, 1):
                 for gid in self.airports_by_cell.get((cell[0] + dlat, cell[1] + dlon), ()):
-                    e = self.entries[gid]
-                    assert e.lat is not None and e.lon is not None
+                    e = self.entry(gid)
+                    if e is None or e.lat is None or e.lon is None:
+                        continue
                     d = haversine_km(lat, lon, e.lat, e.lon)
                     if d <= within_km and (best is None or d < best[0]):
                         best = (d, e)
@@ -115,7 +151,9 @@ def build() -> Gazetteer:
             entries[e.gid] = Entry(e.gid, st["name"], e.country, e.lat, e.lon, "country", precision=3)
     for c in cities.values():
         iso3 = iso2to3.get(c["countrycode"])
-        alts = [a for a in c.get("alternatenames", []) if _latin(a) and len(a) > 2]
+        # alternate spellings for towns that news names often enough to spell variously
+        pop = int(c["population"] or 0)
+        alts = [a for a in c.get("alternatenames", []) if _latin(a) and len(a) > 2] if pop >= 5000 else []
         add(
             Entry(f"gn:{c['geonameid']}", c["name"], iso3, c["latitude"], c["longitude"],
                   "city", int(c["population"] or 0), c.get("admin1code"), 1),
@@ -169,6 +207,9 @@ def load() -> Gazetteer:
         with tmp.open("wb") as fh:
             pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        for old in path.parent.glob("gazetteer-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError:
         pass
     return gaz
