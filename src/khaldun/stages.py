@@ -102,6 +102,10 @@ def events_stage(config: Config) -> Callable[[Analysis], Analysis]:
                 et, st = _acled_assault(d, et, st)
             trigger = Span(d.trigger.idx, d.trigger.idx + len(d.trigger.text))
             place = d.place
+            # "Police arrested…" in Dhaka: a generic actor's country from the event's place
+            iso = place.place.country if place and place.place else iso
+            d.actor1 = _localise(book, d.actor1, iso)
+            d.actor2 = _localise(book, d.actor2, iso)
             events.append(
                 Event(
                     id=content_id(a.article.id, d.category, str(trigger.start), prefix="e-"),
@@ -133,6 +137,17 @@ def events_stage(config: Config) -> Callable[[Analysis], Analysis]:
         return dataclasses.replace(a, events=tuple(unique))
 
     return run
+
+
+def _localise(book: object, m: object, iso: str | None) -> object:
+    from khaldun.actors.resolve import country_actor
+    from khaldun.model import ActorMention
+
+    if (not isinstance(m, ActorMention) or iso is None or m.how != "generic"
+            or m.actor.country is not None or not m.actor.sector):  # fmt: skip
+        return m
+    return ActorMention(m.span, m.text, country_actor(book, iso, m.actor.sector, m.actor.name),  # type: ignore[arg-type]
+                        "generic", m.score)  # fmt: skip
 
 
 ARMED = frozenset({"MIL", "REB", "MLA", "COP", "CRM"})

@@ -144,16 +144,17 @@ class Extractor:
                 future = True
             elif g in self.lex.reporting:
                 status = "claimed"
+        threat_gov = governor is not None and governor.lemma_.lower() in self.lex.threat
         if negated:
             status = "negated"
-        elif future:
-            if category not in CONFLICT and not intensified:
+        elif future or category == "THREATEN":
+            if category not in CONFLICT and not intensified and not threat_gov and category != "THREATEN":
                 return  # plans and forecasts are not events
             status = "threatened"
         if intensified and not future:
             return  # "stepped up attacks" is an aggregate, not one event
-        mode = trig.mode or self._instrument(tok, pred)
-        if status == "threatened" and category in CONFLICT:
+        mode = self._instrument(tok, pred) or trig.mode
+        if status == "threatened" and (category in CONFLICT or threat_gov):
             category, mode = "THREATEN", None
         sent = tok.sent
         speaker = self._resolve(speaker_tok) if speaker_tok is not None else None
@@ -165,22 +166,13 @@ class Extractor:
         actor1, actor2_default = self._agents(tok, pred, category)
         if actor1 is None and status in ("claimed", "threatened", "denied") and speaker:
             actor1 = speaker
-        date_ = self._date(tok, pred, governor)
+        date_ = self._date(tok, pred, governor, threat=category == "THREATEN")
         targets = self._targets(tok, pred) if category in ("ASSAULT", "THREATEN") else []
-        groups: list[tuple[Any, set[int]]] = []
-        if len(targets) > 1:
-            allt = [set(t.i for t in x.subtree) for x in targets]
-            for k, t in enumerate(targets):
-                own = allt[k] - set().union(*(a for j, a in enumerate(allt) if j != k and a < allt[k]))
-                groups.append((t, own))
-        else:
-            groups.append((targets[0] if targets else None, set()))
-        for target, own in groups:
+        for target, scope in self._groups(tok, pred, targets):
             actor2 = actor2_default
-            scope = own or self._scope(tok, pred)
             place = self._place(scope)
             if target is not None:
-                actor2 = self._target_actor(target, own) or actor2
+                actor2 = self._target_actor(target, scope) or actor2
                 if actor2 is None and place and place.place and place.place.country:
                     actor2 = self._state_of_place(target, place)
             yield Draft(
@@ -314,6 +306,17 @@ class Extractor:
                     with_ = [p for p in parts if p.head.lower_ == "with"]
                     if with_:
                         a2 = self._resolve(with_[0])
+        if a2 is None and category in PARTICIPANT_NOUNS and subj is not None:
+            # "Egypt and Qatar held talks", "the ministers of Egypt and Qatar met"
+            heads = [subj] + [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+            for h in heads:
+                conj = [c for c in h.children if c.dep_ == "conj"]
+                if conj:
+                    first = self._resolve(h)
+                    a1 = first if first is not None and first.actor.id else a1
+                    a2 = self._resolve(conj[0])
+                    break
         if category in PARTICIPANT_NOUNS and tok.pos_ == "VERB":
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "with":
@@ -353,7 +356,7 @@ class Extractor:
             for c in node.children:
                 if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                     for p in c.children:
-                        if p.dep_ == "pobj" and p.i not in seen:
+                        if p.dep_ == "pobj" and p.i not in seen and self._can_be_target(p):
                             seen.add(p.i)
                             out.append(p)
                             visit(p)
@@ -364,13 +367,41 @@ class Extractor:
                     visit(c)
 
         obj = self._object(tok, pred) if tok.pos_ == "VERB" else None
-        if obj is not None:
+        if obj is not None and self._can_be_target(obj):
             out.append(obj)
             seen.add(obj.i)
         visit(tok)
         if pred is not tok:
             visit(pred)
         return out
+
+    def _groups(self, tok: Any, pred: Any, targets: list[Any]) -> list[tuple[Any, set[int]]]:
+        """One event per target that has its own place or actor ("attacks on targets in Syria
+        as well as on naval facilities in Haifa" is two); else one event."""
+        scope = self._scope(tok, pred)
+        if len(targets) < 2:
+            return [(targets[0] if targets else None, scope)]
+        trees = {t.i: {x.i for x in t.subtree} for t in targets}
+        base = scope - set().union(*trees.values())
+        groups = []
+        seen: set[tuple[object, object]] = set()
+        for t in targets:
+            own = trees[t.i] - set().union(*(v for k, v in trees.items() if k != t.i and v < trees[t.i]))
+            place = self._place(own, fallback=False)
+            actor = self._target_actor(t, own)
+            if place is None and actor is None:
+                continue
+            sig = (place.text if place else None, actor.actor.name if actor else None)
+            if sig not in seen:
+                seen.add(sig)
+                groups.append((t, own | base))
+        return groups or [(targets[0], scope)]
+
+    def _can_be_target(self, tok: Any) -> bool:
+        """Not a time ("on Tuesday") nor a weapon ("fired rockets")."""
+        if tok.ent_type_ in ("DATE", "TIME") or tok.lemma_.lower() in self.lex.instruments:
+            return False
+        return self._instrument_of(tok) is None
 
     def _target_actor(self, target: Any, own: set[int]) -> ActorMention | None:
         m = self._resolve(target, follow_of=True)
@@ -388,15 +419,18 @@ class Extractor:
     def _state_of_place(self, target: Any, place: PlaceMention) -> ActorMention | None:
         if target.lemma_.lower() not in FACILITY_NOUNS or not place.place or not place.place.country:
             return None
-        e = self.book.state(place.place.country)
-        if e is None:
+        iso = place.place.country
+        if self.book.state(iso) is None:
             return None
-        return ActorMention(place.span, place.text, self.book.actor(e.id), "place-country", 0.6)
+        actor = country_actor(self.book, iso, "MIL", "Military forces")
+        return ActorMention(place.span, place.text, actor, "place-country", 0.6)
 
     def _resolve(self, tok: Any, follow_of: bool = True) -> ActorMention | None:
         """The actor a token stands for: a mention, a role's organisation, or an antecedent."""
         m = self.actor_at.get(tok.i)
         if m is not None:
+            if m.how == "generic" and m.actor.country is None:
+                return self._owned(tok, m)
             return m
         low = tok.lower_
         if low in ("we", "us", "our"):
@@ -416,6 +450,16 @@ class Extractor:
                 continue
         return None
 
+    def _owned(self, tok: Any, m: ActorMention) -> ActorMention:
+        """ "its troops" after "Israel denied…": a generic actor takes its owner's country."""
+        for c in tok.children:
+            if c.dep_ == "poss" and c.lower_ in PRONOUNS:
+                owner = self._antecedent(c)
+                if owner is not None and owner.actor.country and m.actor.sector:
+                    actor = country_actor(self.book, owner.actor.country, m.actor.sector, m.actor.name)
+                    return ActorMention(m.span, m.text, actor, "generic", m.score)
+        return m
+
     def _speaker_of_quote(self, tok: Any) -> ActorMention | None:
         root = tok.sent.root
         if root.lemma_.lower() in self.lex.reporting:
@@ -432,6 +476,11 @@ class Extractor:
                 if s is not None and s.i != tok.i and s.lower_ not in PRONOUNS:
                     return self._resolve(s)
         best = None
+        for anc in tok.ancestors:
+            if anc.lemma_.lower() in (self.lex.reporting | self.lex.threat | self.lex.denial):
+                s = _subject(anc)
+                if s is not None and s.i != tok.i and s.i in self.actor_at:
+                    return self.actor_at[s.i]
         for i in range(tok.i - 1, max(-1, tok.i - 400), -1):
             m = self.actor_at.get(i)
             if m is None or m.actor.kind == "state" and m.how != "dictionary":
@@ -445,16 +494,27 @@ class Extractor:
                 best = best or m
         return best
 
+    def _instrument_of(self, tok: Any) -> str | None:
+        """The mode a noun names as a weapon: "drones", "tear gas", "rocket"."""
+        lemma = tok.lemma_.lower()
+        mods = [c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")]
+        for m in mods:
+            for k in (f"{m}{lemma}", f"{m} {lemma}"):
+                if k in self.lex.instruments:
+                    return self.lex.instruments[k]
+        return self.lex.instruments.get(lemma)
+
     def _instrument(self, tok: Any, pred: Any) -> str | None:
-        cands: list[Any] = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+        cands: list[Any] = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "dobj")]
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "using", "by"):
                 cands.extend(c.children)
-        head = pred if tok.pos_ == "VERB" else pred
-        if head.dep_ == "xcomp" and head.head.lemma_.lower() in ("use", "employ", "deploy", "launch", "fire"):
-            cands.extend(c for c in head.head.children if c.dep_ in ("dobj",))
+        if pred.dep_ == "xcomp" and pred.head.lemma_.lower() in ("use", "employ", "deploy", "launch", "fire"):
+            cands.extend(c for c in pred.head.children if c.dep_ == "dobj")
+        if pred is not tok:
+            cands.extend(c for c in pred.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c is not tok)
         for c in cands:
-            mode = self.lex.instruments.get(c.lemma_.lower())
+            mode = self._instrument_of(c)
             if mode:
                 return mode
         return None
@@ -472,13 +532,13 @@ class Extractor:
         scope |= {t.i for t in tok.subtree}
         return scope
 
-    def _place(self, scope: set[int]) -> PlaceMention | None:
+    def _place(self, scope: set[int], fallback: bool = True) -> PlaceMention | None:
         found = [p for toks, p in self.place_tokens if toks & scope and p.place is not None]
         if found:
             return min(found, key=lambda p: (p.place.precision if p.place else 9, -len(p.text)))
-        return self.focus
+        return self.focus if fallback else None
 
-    def _date(self, tok: Any, pred: Any, governor: Any) -> DateRange | None:
+    def _date(self, tok: Any, pred: Any, governor: Any, threat: bool = False) -> DateRange | None:
         future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in pred.children)
         for where in (self._scope(tok, pred), self._gov_scope(governor)):
             for ent in self.doc.ents:
@@ -487,7 +547,8 @@ class Extractor:
                                      span=Span(ent.start_char, ent.end_char))  # fmt: skip
                     if d.start is not None:
                         return d
-        if governor is not None and governor.tag_ in ("VBZ", "VBP") and self.published:
+        if threat and governor is not None and governor.tag_ in ("VBZ", "VBP") and self.published:
+            # "X says it will…": the threat is made on the day of publication
             return DateRange(self.published, self.published, "day", None)
         if self.published:
             return DateRange(self.published - timedelta(days=6), self.published, "week", None)

@@ -53,7 +53,10 @@ def compatible(a: Draft, b: Draft) -> bool:
 def _better_actor(a: ActorMention | None, b: ActorMention | None) -> ActorMention | None:
     if a is None or b is None:
         return a or b
-    return a if HOW_RANK.get(a.how, 9) <= HOW_RANK.get(b.how, 9) else b
+    def rank(m: ActorMention) -> tuple[int, bool, bool]:
+        return (HOW_RANK.get(m.how, 9), m.actor.id is None, m.actor.country is None)
+
+    return a if rank(a) <= rank(b) else b
 
 
 def _better_place(a: PlaceMention | None, b: PlaceMention | None) -> PlaceMention | None:
