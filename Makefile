@@ -25,8 +25,10 @@ venv: $(STAMP_RUN)
 dev: $(STAMP_DEV)
 
 ## make run: set up, code the bundled examples into the embedded store, print what was coded
+EXAMPLES := $(filter-out %.gold.jsonl,$(wildcard examples/*.jsonl))
+
 run: $(STAMP_RUN)
-	$(BIN)/khaldun ingest examples/ --db $(DB)
+	$(BIN)/khaldun ingest $(EXAMPLES) --db $(DB)
 	$(BIN)/khaldun events --db $(DB)
 
 ## make test: set up with dev tools, lint, then the whole suite
@@ -48,7 +50,8 @@ typecheck: $(STAMP_DEV)
 
 ## make eval: the figures of the closing notes, on ../shared/data when it is there
 eval: $(STAMP_RUN)
-	$(BIN)/python benchmarks/eval_all.py
+	$(BIN)/khaldun eval --gold examples/presstv-2024-01-28-nujaba.gold.jsonl $(EXAMPLES)
+	$(BIN)/khaldun eval --gold tests/fixtures/dev_gold.jsonl tests/fixtures/dev_articles.jsonl
 
 ## make lock: re-pin every dependency (needs uv); commit the three lock files
 lock:

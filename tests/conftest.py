@@ -11,7 +11,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", help="rewrite golden files (review the diff)")
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite golden files (review the diff)"
+    )
 
 
 @pytest.fixture(scope="session", autouse=True)

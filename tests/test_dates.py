@@ -46,7 +46,10 @@ def test_weekday_in_future_tense_is_the_next_one(weekday: str) -> None:
 )
 def test_relative_and_explicit_expressions(text: str, start: str, end: str, precision: str) -> None:
     d = resolve(text, date(2024, 1, 28))
-    assert (d.start.isoformat() if d.start else None, d.end.isoformat() if d.end else None) == (start, end)
+    assert (d.start.isoformat() if d.start else None, d.end.isoformat() if d.end else None) == (
+        start,
+        end,
+    )
     assert d.precision == precision
     assert d.text == text
 

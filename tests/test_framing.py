@@ -23,4 +23,6 @@ def test_hyphen_and_space_variants_match_and_words_do_not_match_inside_words() -
 
 
 def test_neutral_reporting_is_not_marked() -> None:
-    assert mark("The army said three soldiers were killed in clashes near the border on Monday.") == []
+    assert (
+        mark("The army said three soldiers were killed in clashes near the border on Monday.") == []
+    )

@@ -38,5 +38,7 @@ def test_unknown_relation_target_is_located(tmp_path: Path) -> None:
         "  - id: X-ONE\n    name: One\n    kind: armed_group\n    country: IRQ\n    sector: REB\n"
         "    relations: [{type: member_of, target: X-NOPE}]\n"
     )
-    with pytest.raises(KnowledgeError, match=r"entries -> 0 -> relations -> 0 -> target: unknown actor 'X-NOPE'"):
+    with pytest.raises(
+        KnowledgeError, match=r"entries -> 0 -> relations -> 0 -> target: unknown actor 'X-NOPE'"
+    ):
         load_actor_files([bad])

@@ -24,11 +24,29 @@ their homes toward the neighbouring district before the army restored order.</p>
 
 def test_jsonl_bad_lines_are_reported_and_the_rest_is_read(tmp_path: Path) -> None:
     f = tmp_path / "batch.jsonl"
-    good = {"id": "a1", "url": "https://example.org/1", "outlet": "Ex", "published": "2024-01-02", "text": "Police arrested five men."}
-    f.write_text("\n".join([json.dumps(good), "{not json", json.dumps({"id": "a2"}),
-                            json.dumps({**good, "id": "a3", "published": "yesterday"})]))
+    good = {
+        "id": "a1",
+        "url": "https://example.org/1",
+        "outlet": "Ex",
+        "published": "2024-01-02",
+        "text": "Police arrested five men.",
+    }
+    f.write_text(
+        "\n".join(
+            [
+                json.dumps(good),
+                "{not json",
+                json.dumps({"id": "a2"}),
+                json.dumps({**good, "id": "a3", "published": "yesterday"}),
+            ]
+        )
+    )
     items = list(read_inputs([str(f)]))
-    assert isinstance(items[0], Article) and items[0].id == "a1" and items[0].published == date(2024, 1, 2)
+    assert (
+        isinstance(items[0], Article)
+        and items[0].id == "a1"
+        and items[0].published == date(2024, 1, 2)
+    )
     errors = [i for i in items if isinstance(i, ItemError)]
     assert [e.source for e in errors] == [f"{f}:2", f"{f}:3", f"{f}:4"]
     assert "not valid JSON" in errors[0].reason
@@ -70,12 +88,16 @@ def test_urls_are_fetched_through_an_injected_client() -> None:
         return httpx.Response(200, text=HTML, headers={"content-type": "text/html; charset=utf-8"})
 
     client = httpx.Client(transport=httpx.MockTransport(handler))
-    items = list(read_inputs(["https://news.example/a", "https://news.example/missing"], client=client))
+    items = list(
+        read_inputs(["https://news.example/a", "https://news.example/missing"], client=client)
+    )
     assert isinstance(items[0], Article) and items[0].url == "https://news.example/a"
     assert isinstance(items[1], ItemError) and "HTTP 404" in items[1].reason
 
 
 def test_fetch_enforces_the_size_cap() -> None:
-    client = httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(200, content=b"x" * 5000)))
+    client = httpx.Client(
+        transport=httpx.MockTransport(lambda r: httpx.Response(200, content=b"x" * 5000))
+    )
     with pytest.raises(FetchError, match="larger than 1000 bytes"):
         fetch("https://news.example/big", client=client, max_bytes=1000)

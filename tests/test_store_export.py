@@ -27,8 +27,14 @@ TEXT = "Militants fired rockets at an army base near Exampletown on Monday, the 
 
 
 def coded(article_id: str = "a-1", text: str = TEXT) -> CodedArticle:
-    art = Article(id=article_id, text=text, url=f"https://x.org/{article_id}", outlet="Wire",
-                  published=date(2024, 2, 7), title="Rockets")
+    art = Article(
+        id=article_id,
+        text=text,
+        url=f"https://x.org/{article_id}",
+        outlet="Wire",
+        published=date(2024, 2, 7),
+        title="Rockets",
+    )
     ev = Event(
         id=f"e-{article_id}", article_id=article_id, type="ASSAULT", mode="shelling", status="claimed",
         evidence=(Span(0, len(text)),), trigger=Span(10, 15),
@@ -70,7 +76,10 @@ def test_exports_round_trip(tmp_path: Path) -> None:
     assert export("acled-csv", rows, tmp_path / "e.csv") == 1
     with (tmp_path / "e.csv").open() as fh:
         reader = csv.DictReader(fh)
-        assert reader.fieldnames is not None and reader.fieldnames[: len(ACLED_COLUMNS)] == ACLED_COLUMNS
+        assert (
+            reader.fieldnames is not None
+            and reader.fieldnames[: len(ACLED_COLUMNS)] == ACLED_COLUMNS
+        )
         [row] = list(reader)
     assert row["actor2"] == "Military Forces of Kenya"
     assert row["event_date"] == "2024-02-05" and row["geo_precision"] == "1"
@@ -95,4 +104,8 @@ def test_rerunning_any_batch_adds_no_rows(tmp_path_factory, ids: list[str]) -> N
     before = store.counts()
     for i in ids:
         store.add(coded(i))
-    assert store.counts() == before == {"articles": len(set(ids)), "events": len(set(ids)), "errors": 0}
+    assert (
+        store.counts()
+        == before
+        == {"articles": len(set(ids)), "events": len(set(ids)), "errors": 0}
+    )

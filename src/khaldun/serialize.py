@@ -70,8 +70,17 @@ def article_dict(c: CodedArticle, *, with_text: bool = True) -> dict[str, Any]:
         "text": a.text if with_text else None,
         "section": list(a.section),
         "boilerplate": list(a.boilerplate),
-        "framing": [{"start": f.span.start, "end": f.span.end, "text": f.text, "label": f.label,
-                     "neutral": f.neutral, "casts": f.casts} for f in c.framing],  # fmt: skip
+        "framing": [
+            {
+                "start": f.span.start,
+                "end": f.span.end,
+                "text": f.text,
+                "label": f.label,
+                "neutral": f.neutral,
+                "casts": f.casts,
+            }
+            for f in c.framing
+        ],
         "events": [event_dict(e, a.text) for e in c.events],
         "provenance": list(c.provenance),
     }

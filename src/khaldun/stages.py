@@ -29,7 +29,9 @@ def actors_stage(config: Config) -> Callable[[Analysis], Analysis]:
     from khaldun.actors.dictionary import ActorDictionary
     from khaldun.actors.resolve import ActorFinder
 
-    finder = ActorFinder(ActorDictionary.load(config.actor_files), fuzzy_threshold=config.fuzzy_threshold)
+    finder = ActorFinder(
+        ActorDictionary.load(config.actor_files), fuzzy_threshold=config.fuzzy_threshold
+    )
 
     def run(a: Analysis) -> Analysis:
         return dataclasses.replace(a, actors=tuple(finder.find(a.doc)))
@@ -70,7 +72,9 @@ def dates_stage(config: Config) -> Callable[[Analysis], Analysis]:
     return run
 
 
-@stage("khaldun.events.rules.v1", requires=("doc", "actors", "places", "dates"), assigns=("events",))
+@stage(
+    "khaldun.events.rules.v1", requires=("doc", "actors", "places", "dates"), assigns=("events",)
+)
 def events_stage(config: Config) -> Callable[[Analysis], Analysis]:
     from khaldun.actors.dictionary import ActorDictionary
     from khaldun.events import lexicon

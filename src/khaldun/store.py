@@ -62,7 +62,9 @@ errors = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("source", String), Column("reason", Text), Column("at", String),
 )  # fmt: skip
-migrations = Table("migrations", meta, Column("name", String, primary_key=True), Column("at", String))
+migrations = Table(
+    "migrations", meta, Column("name", String, primary_key=True), Column("at", String)
+)
 
 
 def _m001_initial(conn: Connection) -> None:
@@ -110,7 +112,10 @@ class Store:
 
     def has_article(self, article_id: str) -> bool:
         with self.engine.connect() as conn:
-            return conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is not None
+            return (
+                conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first()
+                is not None
+            )
 
     def add(self, coded: CodedArticle) -> bool:
         """Store an article and its events in one transaction; False if it was there already."""
@@ -156,7 +161,11 @@ class Store:
             q = q.where(events.c.status == f.status)
         if f.country:
             c = f.country.upper()
-            q = q.where((events.c.country == c) | (events.c.actor1_country == c) | (events.c.actor2_country == c))
+            q = q.where(
+                (events.c.country == c)
+                | (events.c.actor1_country == c)
+                | (events.c.actor2_country == c)
+            )
         if f.actor:
             like = f"%{f.actor}%"
             q = q.where(events.c.actor1.ilike(like) | events.c.actor2.ilike(like))

@@ -6,7 +6,9 @@ import re
 import unicodedata
 
 # Arabic article prefixes as transliterated in English news: al-Nujaba, ash-Sham, ad-Din, el-Sisi.
-ARTICLES = frozenset("al el ad ash as an ar at az ath adh ud ul".split())
+ARTICLES = frozenset(
+    ["al", "el", "ad", "ash", "as", "an", "ar", "at", "az", "ath", "adh", "ud", "ul"]
+)
 _PUNCT = re.compile(r"[\-\u2010-\u2015'’`ʼʻ.()\[\],/&]+")
 _SPACE = re.compile(r"\s+")
 

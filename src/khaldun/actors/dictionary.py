@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 

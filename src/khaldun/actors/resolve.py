@@ -31,7 +31,9 @@ def country_actor(book: ActorDictionary, iso3: str, sector: str, fallback: str) 
     cname = state.name if state else iso3
     if sector in SECTOR_SUFFIX:  # a branch of the state: resolves to the state's entry
         name = f"{cname} {SECTOR_SUFFIX[sector]}"
-        return Actor(name=name, id=iso3 if state else None, country=iso3, sector=sector, kind="state")
+        return Actor(
+            name=name, id=iso3 if state else None, country=iso3, sector=sector, kind="state"
+        )
     # a kind of actor from that country ("Iraqi armed group", "Kenyan protesters"): no entry
     return Actor(name=f"{fallback} ({cname})", country=iso3, sector=sector, kind="generic")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,7 +18,9 @@ from rich.table import Table
 
 from khaldun.errors import KhaldunError
 
-app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help=__doc__, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False
+)
 actors_app = typer.Typer(help="Inspect and validate actor dictionaries.", no_args_is_help=True)
 app.add_typer(actors_app, name="actors")
 out = Console()
@@ -28,13 +30,13 @@ DB = Annotated[str, typer.Option("--db", help="Store: a SQLite path or a SQLAlch
 CONFIG = Annotated[Path | None, typer.Option("--config", help="A TOML configuration file.")]
 
 
-class Fmt(str, Enum):
+class Fmt(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
 
 
-class ExportFmt(str, Enum):
+class ExportFmt(StrEnum):
     acled_csv = "acled-csv"
     jsonl = "jsonl"
     geojson = "geojson"
@@ -79,10 +81,14 @@ def _events_table(rows: list[dict[str, Any]], title: str) -> Table:
 
 
 Inputs = Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")]
-Published = Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for .txt input.")]
+Published = Annotated[
+    str | None, typer.Option(help="Publication date (YYYY-MM-DD) for .txt input.")
+]
 Outlet = Annotated[str | None, typer.Option(help="Outlet name for .txt input.")]
 Url = Annotated[str | None, typer.Option(help="URL for .txt input.")]
-ActorsOpt = Annotated[list[Path] | None, typer.Option("--actors", help="Extra actor dictionary file.")]
+ActorsOpt = Annotated[
+    list[Path] | None, typer.Option("--actors", help="Extra actor dictionary file.")
+]
 
 
 @app.command()
@@ -101,7 +107,9 @@ def code(
     from khaldun.serialize import article_dict
 
     try:
-        results = list(api.code(inputs, config=_config(config, actors), meta=_meta(published, outlet, url)))
+        results = list(
+            api.code(inputs, config=_config(config, actors), meta=_meta(published, outlet, url))
+        )
     except KhaldunError as exc:
         _fail(exc)
     bad = [r for r in results if isinstance(r, ItemError)]
@@ -115,7 +123,11 @@ def code(
             sys.stdout.write(json.dumps(a, ensure_ascii=False) + "\n")
     else:
         for a in good:
-            out.print(_events_table(a["events"], f"{a.get('title') or a['id']} ({a.get('outlet') or '?'})"))
+            out.print(
+                _events_table(
+                    a["events"], f"{a.get('title') or a['id']} ({a.get('outlet') or '?'})"
+                )
+            )
             for f in a["framing"]:
                 out.print(f"  framing: [italic]{f['text']}[/italic] ({f['label']}; neutral: {f.get('neutral')})",
                           highlight=False)  # fmt: skip
@@ -139,7 +151,9 @@ def ingest(
 
     try:
         store = Store(db)
-        rep = api.ingest(inputs, store=store, config=_config(config, actors), meta=_meta(published, outlet, url))
+        rep = api.ingest(
+            inputs, store=store, config=_config(config, actors), meta=_meta(published, outlet, url)
+        )
     except KhaldunError as exc:
         _fail(exc)
     for e in rep.errors:
@@ -154,7 +168,9 @@ def events(
     type: Annotated[str | None, typer.Option(help="PLOVER category, e.g. ASSAULT.")] = None,
     actor: Annotated[str | None, typer.Option(help="Part of an actor's name.")] = None,
     country: Annotated[str | None, typer.Option(help="ISO3 of the place or an actor.")] = None,
-    status: Annotated[str | None, typer.Option(help="asserted, claimed, threatened, denied, negated.")] = None,
+    status: Annotated[
+        str | None, typer.Option(help="asserted, claimed, threatened, denied, negated.")
+    ] = None,
     since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
     until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
@@ -168,7 +184,9 @@ def events(
         err.print(f"error: --status {status!r} is not one of {', '.join(STATUSES)}")
         raise typer.Exit(2)
     try:
-        rows = list(Store(db).events(EventFilter(type, actor, country, status, since, until, limit)))
+        rows = list(
+            Store(db).events(EventFilter(type, actor, country, status, since, until, limit))
+        )
     except KhaldunError as exc:
         _fail(exc)
     if format is Fmt.json:
@@ -200,8 +218,12 @@ def export(
 @app.command("eval")
 def eval_cmd(
     inputs: Inputs,
-    gold: Annotated[Path, typer.Option("--gold", help="Gold events: khaldun gold JSONL or ACLED CSV.")],
-    limit: Annotated[int | None, typer.Option(help="Score only the first N gold articles/rows.")] = None,
+    gold: Annotated[
+        Path, typer.Option("--gold", help="Gold events: khaldun gold JSONL or ACLED CSV.")
+    ],
+    limit: Annotated[
+        int | None, typer.Option(help="Score only the first N gold articles/rows.")
+    ] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
     config: CONFIG = None,
 ) -> None:

@@ -47,7 +47,9 @@ def resolve(
 
     t = _clean(text)
     # early hours of Monday / Monday night / Monday morning
-    m = re.match(r"^(?:(?:early|late) hours of )?(\w+day)(?: (?:night|morning|afternoon|evening))?$", t)
+    m = re.match(
+        r"^(?:(?:early|late) hours of )?(\w+day)(?: (?:night|morning|afternoon|evening))?$", t
+    )
     if m and m.group(1) in WEEKDAYS and published:
         wd = WEEKDAYS[m.group(1)]
         if future:
@@ -115,7 +117,7 @@ def _dateparser(text: str, published: date | None) -> date | None:
     if published:
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
     try:
-        dt = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        dt = dateparser.parse(text, languages=["en"], settings=settings)
     except Exception:  # dateparser raises a variety of errors on odd input
         return None
     return dt.date() if dt else None

@@ -33,18 +33,61 @@ PRONOUNS = frozenset({"it", "its", "they", "their", "them", "we", "us", "our", "
 ANAPHORS = frozenset({"group", "militia", "movement", "organisation", "organization", "faction"})
 PARTICIPANT_NOUNS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 EVENT_SUBJECT_VERBS = frozenset(
-    "occur happen kill hit target injure wound destroy damage strike leave claim erupt break".split()
+    [
+        "occur",
+        "happen",
+        "kill",
+        "hit",
+        "target",
+        "injure",
+        "wound",
+        "destroy",
+        "damage",
+        "strike",
+        "leave",
+        "claim",
+        "erupt",
+        "break",
+    ]
 )
 BACKGROUND_MODS = frozenset(
-    "recurrent repeated ongoing continued continuous frequent regular daily weekly past previous "
-    "recent earlier".split()
+    [
+        "recurrent",
+        "repeated",
+        "ongoing",
+        "continued",
+        "continuous",
+        "frequent",
+        "regular",
+        "daily",
+        "weekly",
+        "past",
+        "previous",
+        "recent",
+        "earlier",
+    ]
 )
 # "despite talks in Baghdad", "amid protests in Gaza": places of another matter
 CONTRAST_PREPS = frozenset({"despite", "amid", "after", "before", "following", "unlike"})
 TARGET_PREPS = frozenset({"on", "against", "targeting", "at"})
 FACILITY_NOUNS = frozenset(
-    "facility base position site target installation port airport vessel ship camp outpost "
-    "checkpoint headquarters embassy".split()
+    [
+        "facility",
+        "base",
+        "position",
+        "site",
+        "target",
+        "installation",
+        "port",
+        "airport",
+        "vessel",
+        "ship",
+        "camp",
+        "outpost",
+        "checkpoint",
+        "headquarters",
+        "embassy",
+    ]
 )
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 
@@ -148,7 +191,12 @@ class Extractor:
         if negated:
             status = "negated"
         elif future or category == "THREATEN":
-            if category not in CONFLICT and not intensified and not threat_gov and category != "THREATEN":
+            if (
+                category not in CONFLICT
+                and not intensified
+                and not threat_gov
+                and category != "THREATEN"
+            ):
                 return  # plans and forecasts are not events
             status = "threatened"
         if intensified and not future:
@@ -226,7 +274,8 @@ class Extractor:
         """The predicate and the verbs it is a complement of, up to the reported clause."""
         p = pred
         yield p
-        while p.dep_ in ("xcomp", "conj") and p.head is not p:
+        govs = self.lex.reporting | self.lex.threat | self.lex.denial
+        while p.dep_ in ("xcomp", "conj") and p.head is not p and p.head.lemma_.lower() not in govs:
             p = p.head
             yield p
 
@@ -270,7 +319,9 @@ class Extractor:
         return g, _subject(g)
 
     # -- arguments -----------------------------------------------------------------------------
-    def _agents(self, tok: Any, pred: Any, category: str) -> tuple[ActorMention | None, ActorMention | None]:
+    def _agents(
+        self, tok: Any, pred: Any, category: str
+    ) -> tuple[ActorMention | None, ActorMention | None]:
         a1 = a2 = None
         subj = None
         for p in self._chain(pred):
@@ -386,7 +437,9 @@ class Extractor:
         groups = []
         seen: set[tuple[object, object]] = set()
         for t in targets:
-            own = trees[t.i] - set().union(*(v for k, v in trees.items() if k != t.i and v < trees[t.i]))
+            own = trees[t.i] - set().union(
+                *(v for k, v in trees.items() if k != t.i and v < trees[t.i])
+            )
             place = self._place(own, fallback=False)
             actor = self._target_actor(t, own)
             if place is None and actor is None:
@@ -417,7 +470,11 @@ class Extractor:
         return None
 
     def _state_of_place(self, target: Any, place: PlaceMention) -> ActorMention | None:
-        if target.lemma_.lower() not in FACILITY_NOUNS or not place.place or not place.place.country:
+        if (
+            target.lemma_.lower() not in FACILITY_NOUNS
+            or not place.place
+            or not place.place.country
+        ):
             return None
         iso = place.place.country
         if self.book.state(iso) is None:
@@ -435,7 +492,9 @@ class Extractor:
         low = tok.lower_
         if low in ("we", "us", "our"):
             return self._speaker_of_quote(tok)
-        if low in PRONOUNS or (tok.lemma_.lower() in ANAPHORS and any(c.lower_ == "the" for c in tok.children)):
+        if low in PRONOUNS or (
+            tok.lemma_.lower() in ANAPHORS and any(c.lower_ == "the" for c in tok.children)
+        ):
             return self._antecedent(tok)
         if follow_of or tok.lemma_.lower() in _roles():
             for c in tok.children:
@@ -456,7 +515,9 @@ class Extractor:
             if c.dep_ == "poss" and c.lower_ in PRONOUNS:
                 owner = self._antecedent(c)
                 if owner is not None and owner.actor.country and m.actor.sector:
-                    actor = country_actor(self.book, owner.actor.country, m.actor.sector, m.actor.name)
+                    actor = country_actor(
+                        self.book, owner.actor.country, m.actor.sector, m.actor.name
+                    )
                     return ActorMention(m.span, m.text, actor, "generic", m.score)
         return m
 
@@ -483,7 +544,7 @@ class Extractor:
                     return self.actor_at[s.i]
         for i in range(tok.i - 1, max(-1, tok.i - 400), -1):
             m = self.actor_at.get(i)
-            if m is None or m.actor.kind == "state" and m.how != "dictionary":
+            if m is None or (m.actor.kind == "state" and m.how != "dictionary"):
                 continue
             if m.actor.kind in ("armed_group", "party", "igo", "ngo", "government_body") or (
                 m.actor.kind == "generic" and m.actor.sector == "REB"
@@ -505,14 +566,26 @@ class Extractor:
         return self.lex.instruments.get(lemma)
 
     def _instrument(self, tok: Any, pred: Any) -> str | None:
-        cands: list[Any] = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "dobj")]
+        cands: list[Any] = [
+            c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "dobj")
+        ]
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "using", "by"):
                 cands.extend(c.children)
-        if pred.dep_ == "xcomp" and pred.head.lemma_.lower() in ("use", "employ", "deploy", "launch", "fire"):
+        if pred.dep_ == "xcomp" and pred.head.lemma_.lower() in (
+            "use",
+            "employ",
+            "deploy",
+            "launch",
+            "fire",
+        ):
             cands.extend(c for c in pred.head.children if c.dep_ == "dobj")
         if pred is not tok:
-            cands.extend(c for c in pred.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c is not tok)
+            cands.extend(
+                c
+                for c in pred.children
+                if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c is not tok
+            )
         for c in cands:
             mode = self._instrument_of(c)
             if mode:
@@ -524,9 +597,9 @@ class Extractor:
         root = pred if pred is not tok else tok
         skip: set[int] = set()
         for c in root.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "advcl", "parataxis") and c is not tok:
-                skip.update(t.i for t in c.subtree)
-            elif c.dep_ == "prep" and c.lower_ in CONTRAST_PREPS:
+            if (
+                c.dep_ in ("nsubj", "nsubjpass", "ccomp", "advcl", "parataxis") and c is not tok
+            ) or (c.dep_ == "prep" and c.lower_ in CONTRAST_PREPS):
                 skip.update(t.i for t in c.subtree)
         scope = {t.i for t in root.subtree} - skip
         scope |= {t.i for t in tok.subtree}

@@ -53,6 +53,7 @@ def compatible(a: Draft, b: Draft) -> bool:
 def _better_actor(a: ActorMention | None, b: ActorMention | None) -> ActorMention | None:
     if a is None or b is None:
         return a or b
+
     def rank(m: ActorMention) -> tuple[int, bool, bool]:
         return (HOW_RANK.get(m.how, 9), m.actor.id is None, m.actor.country is None)
 
@@ -87,7 +88,9 @@ def merge(drafts: list[Draft]) -> list[Draft]:
                 e.date = _better_date(e.date, d.date)
                 e.mode = e.mode or d.mode
                 if e.attributed_to is None or (
-                    d.attributed_to is not None and d.attributed_to.actor_id and not e.attributed_to.actor_id
+                    d.attributed_to is not None
+                    and d.attributed_to.actor_id
+                    and not e.attributed_to.actor_id
                 ):
                     e.attributed_to = d.attributed_to or e.attributed_to
                 e.confidence = min(0.99, max(e.confidence, d.confidence) + 0.05)

@@ -33,12 +33,17 @@ def _rules() -> tuple[list[re.Pattern[str]], re.Pattern[str]]:
 def clean(raw: str) -> Cleaned:
     footers, crumb = _rules()
     lines = raw.splitlines(keepends=True)
-    start, crumbs, removed = 0, (), []
+    start, removed = 0, []
+    crumbs: tuple[str, ...] = ()
     # leading breadcrumb trail ("News / Iraq / Palestine")
     for i, line in enumerate(lines[:3]):
         if not line.strip():
             continue
-        if crumb.match(line.rstrip("\n")) and len(line.split()) <= 12 and not line.rstrip().endswith("."):
+        if (
+            crumb.match(line.rstrip("\n"))
+            and len(line.split()) <= 12
+            and not line.rstrip().endswith(".")
+        ):
             seps = r"\s+[/>»|›]\s+"
             crumbs = tuple(s.strip() for s in re.split(seps, line.strip()) if s.strip())
             removed.append(line.strip())

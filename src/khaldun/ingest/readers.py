@@ -145,7 +145,9 @@ def fetch(url: str, *, client: Any = None, timeout_s: float = 20.0, max_bytes: i
             for chunk in resp.iter_bytes():
                 size += len(chunk)
                 if size > max_bytes:
-                    raise FetchError(f"{url}: larger than {max_bytes} bytes; raise [fetch] max_bytes")
+                    raise FetchError(
+                        f"{url}: larger than {max_bytes} bytes; raise [fetch] max_bytes"
+                    )
                 chunks.append(chunk)
             return b"".join(chunks).decode(resp.encoding or "utf-8", errors="replace")
     except httpx.HTTPError as exc:
@@ -169,10 +171,11 @@ def read_inputs(inputs: Iterable[str], *, meta: TextMeta | None = None, client: 
             if data.lstrip().startswith("{"):
                 yield from read_jsonl(data.splitlines(), "stdin")
             else:
-                yield _guard("stdin", lambda: make_article(data, url=meta.url, outlet=meta.outlet,
-                                                           published=meta.published, title=meta.title))  # fmt: skip
+                yield _guard("stdin", lambda d=data: make_article(
+                    d, url=meta.url, outlet=meta.outlet, published=meta.published, title=meta.title))  # fmt: skip
             continue
         if inp.startswith(("http://", "https://")):
+
             def load(u: str = inp) -> Article:
                 html = fetch(u, client=client, timeout_s=timeout_s, max_bytes=max_bytes)
                 return from_html(html, url=u, meta=meta)

@@ -148,12 +148,18 @@ def build() -> Gazetteer:
         e = entries.get(f"country:{st['id']}")
         if e is not None:
             add(e, st["name"], *st.get("aliases", []))
-            entries[e.gid] = Entry(e.gid, st["name"], e.country, e.lat, e.lon, "country", precision=3)
+            entries[e.gid] = Entry(
+                e.gid, st["name"], e.country, e.lat, e.lon, "country", precision=3
+            )
     for c in cities.values():
         iso3 = iso2to3.get(c["countrycode"])
         # alternate spellings for towns that news names often enough to spell variously
         pop = int(c["population"] or 0)
-        alts = [a for a in c.get("alternatenames", []) if _latin(a) and len(a) > 2] if pop >= 5000 else []
+        alts = (
+            [a for a in c.get("alternatenames", []) if _latin(a) and len(a) > 2]
+            if pop >= 5000
+            else []
+        )
         add(
             Entry(f"gn:{c['geonameid']}", c["name"], iso3, c["latitude"], c["longitude"],
                   "city", int(c["population"] or 0), c.get("admin1code"), 1),

@@ -16,13 +16,46 @@ from khaldun.model import ActorMention, Place, PlaceMention, Span
 from khaldun.places.gazetteer import Entry, Gazetteer
 
 PLACE_PREPS = frozenset(
-    "in at near across from into to inside outside throughout around outskirts of toward "
-    "towards on off along within between".split()
+    [
+        "in",
+        "at",
+        "near",
+        "across",
+        "from",
+        "into",
+        "to",
+        "inside",
+        "outside",
+        "throughout",
+        "around",
+        "outskirts",
+        "of",
+        "toward",
+        "towards",
+        "on",
+        "off",
+        "along",
+        "within",
+        "between",
+    ]
 )
 AIRPORT_WORDS = frozenset({"airport", "airbase", "airfield"})
 DIRECTIONS = frozenset(
-    "northern southern eastern western central northeastern northwestern southeastern "
-    "southwestern north south east west".split()
+    [
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north",
+        "south",
+        "east",
+        "west",
+    ]
 )
 
 

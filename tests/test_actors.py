@@ -1,0 +1,84 @@
+"""Actor resolution rules, on hand-built Docs."""
+
+from __future__ import annotations
+
+import pytest
+from tests.docs import make
+
+from khaldun.actors.dictionary import ActorDictionary
+from khaldun.actors.resolve import ActorFinder
+
+
+@pytest.fixture(scope="module")
+def finder() -> ActorFinder:
+    return ActorFinder(ActorDictionary.load())
+
+
+def names(doc, finder: ActorFinder) -> dict[str, tuple[str | None, str | None, str | None]]:  # type: ignore[no-untyped-def]
+    return {m.text: (m.actor.id, m.actor.country, m.actor.sector) for m in finder.find(doc)}
+
+
+def test_country_modifier_plus_sector_noun_is_that_state_sector(finder: ActorFinder) -> None:
+    doc = make([("US", "US", "PROPN", "compound", 1), ("forces", "force", "NOUN", "nsubj", 2, "NNS"),
+                ("withdrew", "withdraw", "VERB", "ROOT", 2), (".", ".", "PUNCT", "punct", 2)])  # fmt: skip
+    [m] = finder.find(doc)
+    assert m.text == "US forces"
+    assert (m.actor.name, m.actor.id, m.actor.sector) == ("United States military", "USA", "MIL")
+
+
+def test_transliterated_group_name_with_article_prefix(finder: ActorFinder) -> None:
+    doc = make([("Harakat", "Harakat", "PROPN", "compound", 4), ("Hizbullah", "Hizbullah", "PROPN", "compound", 4),
+                ("al", "al", "PROPN", "compound", 4), ("-", "-", "PUNCT", "punct", 4),
+                ("Nujaba", "Nujaba", "PROPN", "nsubj", 5), ("said", "say", "VERB", "ROOT", 5)])  # fmt: skip
+    [m] = finder.find(doc)
+    assert m.actor.id == "IRQ-NUJABA"
+    book = ActorDictionary.load()
+    assert "IRQ-IRI" in book.ancestors("IRQ-NUJABA")
+
+
+def test_acronyms_keep_their_case_and_names_need_capitals(finder: ActorFinder) -> None:
+    doc = make([("this", "this", "PRON", "nsubj", 1), ("is", "be", "AUX", "ROOT", 1),
+                ("chad", "chad", "NOUN", "attr", 1), ("and", "and", "CCONJ", "cc", 2),
+                ("us", "we", "PRON", "conj", 2)])  # fmt: skip
+    # lowercase "chad" is no state, lowercase "us" no country
+    assert finder.find(doc) == []
+    doc = make([("Chad", "Chad", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0),
+                ("US", "US", "PROPN", "conj", 0), ("agreed", "agree", "VERB", "ROOT", 3)])  # fmt: skip
+    assert {m.actor.id for m in finder.find(doc)} == {"TCD", "USA"}
+
+
+def test_named_group_absorbs_generic_noun(finder: ActorFinder) -> None:
+    doc = make([("Hamas", "Hamas", "PROPN", "compound", 1), ("fighters", "fighter", "NOUN", "nsubj", 2, "NNS"),
+                ("fired", "fire", "VERB", "ROOT", 2)])  # fmt: skip
+    [m] = finder.find(doc)
+    assert m.text == "Hamas fighters" and m.actor.id == "PSE-HAMAS"
+
+
+def test_generic_actor_without_country_stays_generic(finder: ActorFinder) -> None:
+    doc = make(
+        [
+            ("Protesters", "protester", "NOUN", "nsubj", 1, "NNS"),
+            ("marched", "march", "VERB", "ROOT", 1),
+        ]
+    )
+    [m] = finder.find(doc)
+    assert (m.actor.id, m.actor.country, m.actor.sector, m.how) == (None, None, "PRO", "generic")
+
+
+def test_unknown_organisation_is_kept_unresolved(finder: ActorFinder) -> None:
+    doc = make([("The", "the", "DET", "det", 3), ("Zorblax", "Zorblax", "PROPN", "compound", 3),
+                ("Liberation", "Liberation", "PROPN", "compound", 3), ("Committee", "Committee", "PROPN", "nsubj", 4),
+                ("said", "say", "VERB", "ROOT", 4)], ents=[(1, 4, "ORG")])  # fmt: skip
+    [m] = finder.find(doc)
+    assert (
+        m.how == "unresolved"
+        and m.actor.id is None
+        and m.actor.name == "Zorblax Liberation Committee"
+    )
+
+
+def test_fuzzy_spelling_resolves_above_threshold(finder: ActorFinder) -> None:
+    doc = make([("Hezbolah", "Hezbolah", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1)],
+               ents=[(0, 1, "ORG")])  # fmt: skip
+    [m] = finder.find(doc)
+    assert m.how == "fuzzy" and m.actor.id == "LBN-HEZBOLLAH"

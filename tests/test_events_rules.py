@@ -1,0 +1,98 @@
+"""Event rules — triggers, status, attribution, background — on hand-built Docs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from tests.docs import make
+
+from khaldun.actors.dictionary import ActorDictionary
+from khaldun.actors.resolve import ActorFinder
+from khaldun.events import lexicon
+from khaldun.events.extract import Draft, Extractor
+from khaldun.events.merge import merge
+
+PUB = date(2024, 1, 28)
+
+
+@pytest.fixture(scope="module")
+def book() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+def events(rows: list[tuple[str, ...]], book: ActorDictionary) -> list[Draft]:
+    doc = make(rows)
+    actors = tuple(ActorFinder(book).find(doc))
+    ex = Extractor(lexicon.load(), book, doc, actors, (), PUB, None)
+    return merge(list(ex.drafts()))
+
+
+def test_what_an_actor_says_it_did_is_claimed_and_attributed(book: ActorDictionary) -> None:
+    [e] = events([("Hamas", "Hamas", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+                  ("it", "it", "PRON", "nsubj", 4), ("had", "have", "AUX", "aux", 4),
+                  ("attacked", "attack", "VERB", "ccomp", 1), ("an", "an", "DET", "det", 7),
+                  ("army", "army", "NOUN", "compound", 7), ("base", "base", "NOUN", "dobj", 4),
+                  (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+    assert (e.category, e.status) == ("ASSAULT", "claimed")
+    assert e.actor1 is not None and e.actor1.actor.id == "PSE-HAMAS"
+    assert e.attributed_to is not None and e.attributed_to.actor_id == "PSE-HAMAS"
+
+
+def test_will_attack_is_a_threat_not_an_attack(book: ActorDictionary) -> None:
+    [e] = events([("Hamas", "Hamas", "PROPN", "nsubj", 2), ("will", "will", "AUX", "aux", 2),
+                  ("attack", "attack", "VERB", "ROOT", 2, "VB"), ("the", "the", "DET", "det", 4),
+                  ("base", "base", "NOUN", "dobj", 2), (".", ".", "PUNCT", "punct", 2)], book)  # fmt: skip
+    assert (e.category, e.status, e.mode) == ("THREATEN", "threatened", None)
+
+
+def test_did_not_attack_is_negated(book: ActorDictionary) -> None:
+    [e] = events([("Hamas", "Hamas", "PROPN", "nsubj", 3), ("did", "do", "AUX", "aux", 3),
+                  ("not", "not", "PART", "neg", 3), ("attack", "attack", "VERB", "ROOT", 3, "VB"),
+                  ("the", "the", "DET", "det", 5), ("base", "base", "NOUN", "dobj", 3),
+                  (".", ".", "PUNCT", "punct", 3)], book)  # fmt: skip
+    assert (e.category, e.status) == ("ASSAULT", "negated")
+
+
+def test_denial_marks_the_denied_event(book: ActorDictionary) -> None:
+    [e] = events([("Israel", "Israel", "PROPN", "nsubj", 1), ("denied", "deny", "VERB", "ROOT", 1),
+                  ("attacking", "attack", "VERB", "xcomp", 1, "VBG"), ("the", "the", "DET", "det", 4),
+                  ("school", "school", "NOUN", "dobj", 2), (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+    assert (e.category, e.status) == ("ASSAULT", "denied")
+    assert e.actor1 is not None and e.actor1.actor.country == "ISR"
+
+
+def test_a_condition_is_never_an_asserted_event(book: ActorDictionary) -> None:
+    found = events([("If", "if", "SCONJ", "mark", 2), ("talks", "talk", "NOUN", "nsubj", 2, "NNS"),
+                    ("fail", "fail", "VERB", "advcl", 6, "VBP"), (",", ",", "PUNCT", "punct", 6),
+                    ("Hamas", "Hamas", "PROPN", "nsubj", 6), ("will", "will", "AUX", "aux", 6),
+                    ("attack", "attack", "VERB", "ROOT", 6, "VB"), ("the", "the", "DET", "det", 8),
+                    ("base", "base", "NOUN", "dobj", 6), (".", ".", "PUNCT", "punct", 6)], book)  # fmt: skip
+    assert found and all(e.status != "asserted" for e in found)
+    assert [e.category for e in found] == ["THREATEN"]
+
+
+def test_background_aggregate_is_not_a_fresh_event(book: ActorDictionary) -> None:
+    found = events([("The", "the", "DET", "det", 1), ("attacks", "attack", "NOUN", "nsubj", 8, "NNS"),
+                    (",", ",", "PUNCT", "punct", 1), ("which", "which", "PRON", "nsubj", 4),
+                    ("started", "start", "VERB", "relcl", 1), ("in", "in", "ADP", "prep", 4),
+                    ("October", "October", "PROPN", "pobj", 5), ("have", "have", "AUX", "aux", 8),
+                    ("expanded", "expand", "VERB", "ROOT", 8, "VBN"), (".", ".", "PUNCT", "punct", 8)], book)  # fmt: skip
+    assert found == []
+
+
+def test_light_verb_carries_a_noun_event_and_drones_set_the_mode(book: ActorDictionary) -> None:
+    [e] = events([("Houthis", "Houthis", "PROPN", "nsubj", 1), ("launched", "launch", "VERB", "ROOT", 1),
+                  ("a", "a", "DET", "det", 4), ("drone", "drone", "NOUN", "compound", 4),
+                  ("attack", "attack", "NOUN", "dobj", 1), (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+    assert (e.category, e.mode, e.status) == ("ASSAULT", "drone", "asserted")
+    assert e.actor1 is not None and e.actor1.actor.id == "YEM-HOUTHIS"
+
+
+def test_talks_between_two_parties_name_both(book: ActorDictionary) -> None:
+    [e] = events([("Talks", "talk", "NOUN", "ROOT", 0, "NNS"), ("between", "between", "ADP", "prep", 0),
+                  ("Baghdad", "Baghdad", "PROPN", "pobj", 1), ("and", "and", "CCONJ", "cc", 2),
+                  ("Washington", "Washington", "PROPN", "conj", 2), ("resumed", "resume", "VERB", "ROOT", 5)], book)  # fmt: skip
+    assert e.category == "CONSULT"
+    assert e.actor1 is not None and e.actor1.actor.id == "IRQ"
+    assert e.actor2 is not None and e.actor2.actor.id == "USA"
