@@ -42,3 +42,19 @@ def test_unknown_relation_target_is_located(tmp_path: Path) -> None:
         KnowledgeError, match=r"entries -> 0 -> relations -> 0 -> target: unknown actor 'X-NOPE'"
     ):
         load_actor_files([bad])
+
+
+def test_every_packaged_place_file_validates() -> None:
+    from khaldun.knowledge import load_place_file, place_files
+
+    ids = [e.id for p in place_files() for e in load_place_file(p).entries]
+    assert len(ids) == len(set(ids))
+
+
+def test_event_lexicon_modes_exist_in_the_ontology() -> None:
+    from khaldun.events import lexicon
+
+    lex = lexicon.load()  # raises KnowledgeError on an unknown category or mode
+    assert lex.verbs and lex.nouns and lex.light_verbs and lex.reporting
+    for category in lexicon.CATEGORIES:
+        assert lex.ontology[category].get("cameo_roots")

@@ -54,12 +54,9 @@ def _name_ok(gold_name: str | None, coded: dict[str, Any] | None, book: Any) -> 
         return False
     if fold(gold_name) == fold(coded.get("name") or ""):
         return True
-    forms = book.lookup(gold_name)
-    ids = {f.entry_id for f in forms}
-    return bool(
-        coded.get("id")
-        and (coded["id"] in ids or (set(coded.get("member_of") or []) & ids and False))
-    )
+    # the gold names the state or group; khaldun may name its branch ("United States military")
+    ids = {f.entry_id for f in book.lookup(gold_name)}
+    return bool(coded.get("id") and coded["id"] in ids)
 
 
 def _place_ok(g: dict[str, Any], place: dict[str, Any] | None) -> bool | None:

@@ -220,3 +220,34 @@ def generic_nouns() -> GenericFile:
 def framing_lexicon() -> FramingFile:
     path = data_path("framing", "lexicon.yaml")
     return validate(FramingFile, read_yaml(path), short(path))
+
+
+class PlaceEntry(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str = Field(min_length=1)
+    aliases: list[str] = []
+    feature: Literal[
+        "military-base", "air-base", "naval-base", "oil-field", "gas-field", "energy-site",
+        "nuclear-site", "border-crossing", "port", "dam", "bridge", "camp", "hospital",
+        "religious-site", "prison", "landmark", "sea", "strait", "gulf", "lake", "region",
+        "disputed-territory", "province",
+    ]  # fmt: skip
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    admin1: str | None = None
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    precision: Literal[1, 2, 3] = 1
+    note: str | None = None
+
+
+class PlaceFile(_Strict):
+    schema_: Literal["khaldun.places/1"] = Field(alias="schema")
+    entries: list[PlaceEntry]
+
+
+def place_files() -> list[Path]:
+    return packaged("places")
+
+
+def load_place_file(path: Path) -> PlaceFile:
+    return validate(PlaceFile, read_yaml(path), short(path))

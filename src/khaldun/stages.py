@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from khaldun.config import Config
-from khaldun.model import Event, content_id
+from khaldun.model import ActorMention, Event, content_id
 from khaldun.pipeline import Analysis, stage
+
+if TYPE_CHECKING:
+    from khaldun.actors.dictionary import ActorDictionary
+    from khaldun.events.extract import Draft
 
 
 @stage("khaldun.nlp.spacy.v1", assigns=("doc",))
@@ -143,37 +148,39 @@ def events_stage(config: Config) -> Callable[[Analysis], Analysis]:
     return run
 
 
-def _localise(book: object, m: object, iso: str | None) -> object:
+def _localise(
+    book: ActorDictionary, m: ActorMention | None, iso: str | None
+) -> ActorMention | None:
+    """A generic actor with no country takes the country of the event's place."""
     from khaldun.actors.resolve import country_actor
-    from khaldun.model import ActorMention
 
-    if (not isinstance(m, ActorMention) or iso is None or m.how != "generic"
-            or m.actor.country is not None or not m.actor.sector):  # fmt: skip
+    if m is None or iso is None or m.how != "generic" or m.actor.country or not m.actor.sector:
         return m
-    return ActorMention(m.span, m.text, country_actor(book, iso, m.actor.sector, m.actor.name),  # type: ignore[arg-type]
-                        "generic", m.score)  # fmt: skip
+    return ActorMention(
+        m.span, m.text, country_actor(book, iso, m.actor.sector, m.actor.name), "generic", m.score
+    )
 
 
 ARMED = frozenset({"MIL", "REB", "MLA", "COP", "CRM"})
 
 
-def _acled_assault(d: object, et: str | None, st: str | None) -> tuple[str | None, str | None]:
+def _acled_assault(d: Draft, et: str | None, st: str | None) -> tuple[str | None, str | None]:
     """ACLED's distinction for an attack with no known weapon: civilians targeted, or a battle."""
-    a2 = getattr(d, "actor2", None)
+    a2 = d.actor2
     sector = a2.actor.sector if a2 is not None else None
     if sector in ("CVL", "PRO", "MED", "REF", "HLH", "EDU", "NGO"):
         return "Violence against civilians", "Attack"
-    a1 = getattr(d, "actor1", None)
+    a1 = d.actor1
     target_armed = sector in ARMED or (a2 is not None and a2.actor.kind == "state")
     if a1 is not None and a1.actor.sector in ARMED and target_armed:
         return "Battles", "Armed clash"
     return et, st
 
 
-def _confidence(d: object) -> float:
-    base = float(getattr(d, "confidence", 0.5))
-    filled = sum(getattr(d, k) is not None for k in ("actor1", "actor2", "place", "date"))
-    return min(0.99, base * (0.6 + 0.1 * filled) + 0.03 * (len(getattr(d, "evidence", [])) - 1))
+def _confidence(d: Draft) -> float:
+    """The trigger's reliability, scaled by how many arguments were found and sources agree."""
+    filled = sum(x is not None for x in (d.actor1, d.actor2, d.place, d.date))
+    return min(0.99, d.confidence * (0.6 + 0.1 * filled) + 0.03 * (len(d.evidence) - 1))
 
 
 @stage("khaldun.framing.lexicon.v1", requires=("actors",), assigns=("framing",))

@@ -504,9 +504,6 @@ class Extractor:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return self._resolve(p, follow_of=False)
-        for c in tok.children:
-            if c.dep_ == "conj":
-                continue
         return None
 
     def _owned(self, tok: Any, m: ActorMention) -> ActorMention:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from khaldun.knowledge import data_path, read_yaml
+from khaldun.knowledge import data_path, load_place_file, place_files, read_yaml
 from khaldun.text import key
 
 CACHE_VERSION = "gaz-3"
@@ -170,15 +170,12 @@ def build() -> Gazetteer:
         iso3 = iso2to3.get(a["country"])
         e = Entry(f"iata:{code}", a["name"], iso3, a["lat"], a["lon"], "airport", 0,
                   a.get("subd") or None, 1)  # fmt: skip
-        add(e, code if False else a["name"])
+        add(e)
         cells[(int(a["lat"]), int(a["lon"]))].append(e.gid)
-    for path in sorted(data_path("places").glob("*.yaml")):
-        doc = read_yaml(path) or {}
-        for f in doc.get("entries", []):
-            e = Entry(f"fac:{f['id']}", f["name"], f.get("country"), f.get("lat"), f.get("lon"),
-                      f.get("feature", "facility"), 0, f.get("admin1"),
-                      int(f.get("precision", 1)))  # fmt: skip
-            add(e, *f.get("aliases", []))
+    for path in place_files():
+        for f in load_place_file(path).entries:
+            add(Entry(f"fac:{f.id}", f.name, f.country, f.lat, f.lon, f.feature, 0, f.admin1, f.precision),
+                *f.aliases)  # fmt: skip
     return Gazetteer(entries, dict(names), dict(cells))
 
 
@@ -187,7 +184,7 @@ def _cache_path() -> Path:
         os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "khaldun"
     )
     stamp = [CACHE_VERSION]
-    for p in [data_path("actors", "states.yaml"), *sorted(data_path("places").glob("*.yaml"))]:
+    for p in [data_path("actors", "states.yaml"), *place_files()]:
         stamp.append(f"{p.name}:{p.stat().st_mtime_ns}")
     import hashlib
 
