@@ -172,7 +172,8 @@ def _acled_assault(d: Draft, et: str | None, st: str | None) -> tuple[str | None
         return "Violence against civilians", "Attack"
     a1 = d.actor1
     target_armed = sector in ARMED or (a2 is not None and a2.actor.kind == "state")
-    if a1 is not None and a1.actor.sector in ARMED and target_armed:
+    if target_armed and (a1 is None or a1.actor.sector in ARMED or a1.actor.kind == "state"):
+        # ACLED: organised armed actors on both sides is a battle, even when the attacker is unnamed
         return "Battles", "Armed clash"
     return et, st
 

@@ -217,10 +217,13 @@ def export(
 
 @app.command("eval")
 def eval_cmd(
-    inputs: Inputs,
     gold: Annotated[
         Path, typer.Option("--gold", help="Gold events: khaldun gold JSONL or ACLED CSV.")
     ],
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(help="Article inputs the gold refers to (not needed for ACLED CSV)."),
+    ] = None,
     limit: Annotated[
         int | None, typer.Option(help="Score only the first N gold articles/rows.")
     ] = None,
@@ -231,7 +234,7 @@ def eval_cmd(
     from khaldun import evaluate
 
     try:
-        report = evaluate.run(gold, inputs, config=_config(config), limit=limit)
+        report = evaluate.run(gold, inputs or [], config=_config(config), limit=limit)
     except KhaldunError as exc:
         _fail(exc)
     if format == "json":

@@ -39,6 +39,10 @@ PLACE_PREPS = frozenset(
         "between",
     ]
 )
+ADMIN_WORDS = frozenset(
+    "city town village district province region governorate county state municipality area "
+    "camp".split()
+)
 AIRPORT_WORDS = frozenset({"airport", "airbase", "airfield"})
 DIRECTIONS = frozenset(
     [
@@ -117,6 +121,9 @@ class PlaceFinder:
             cands = self.gaz.candidates(span.text)
             if not cands and span.text.endswith("'s"):
                 cands = self.gaz.candidates(span.text[:-2])
+            if not cands and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:
+                # "Kabul city", "Nijrab district", "Balkh province"
+                cands = self.gaz.candidates(span[:-1].text)
             if not cands:
                 continue
             pending.append((span, cands))
@@ -145,7 +152,7 @@ class PlaceFinder:
             return False
         root = span.root
         head = root.head
-        while root.dep_ == "conj" and head is not root:
+        while root.dep_ in ("conj", "compound", "appos") and head is not root:
             root, head = head, head.head
         return root.dep_ == "pobj" and head.lower_ in PLACE_PREPS and head.lower_ != "between"
 
