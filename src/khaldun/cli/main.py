@@ -24,7 +24,7 @@ app = typer.Typer(
 actors_app = typer.Typer(help="Inspect and validate actor dictionaries.", no_args_is_help=True)
 app.add_typer(actors_app, name="actors")
 out = Console(width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DB = Annotated[str, typer.Option("--db", help="Store: a SQLite path or a SQLAlchemy URL.")]
 CONFIG = Annotated[Path | None, typer.Option("--config", help="A TOML configuration file.")]
