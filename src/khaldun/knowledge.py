@@ -6,50 +6,25 @@ import functools
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from khaldun.errors import KnowledgeError
 
-SECTORS = [
-    "GOV",
-    "MIL",
-    "COP",
-    "SPY",
-    "JUD",
-    "LEG",
-    "PTY",
-    "OPP",
-    "REB",
-    "MLA",
-    "CRM",
-    "CVL",
-    "PRO",
-    "LAB",
-    "EDU",
-    "MED",
-    "BUS",
-    "REL",
-    "IGO",
-    "NGO",
-    "REF",
-    "HLH",
-]
-ACTOR_KINDS = (
-    "state",
-    "government_body",
-    "armed_group",
-    "party",
-    "igo",
-    "ngo",
-    "media",
-    "company",
-    "religious",
-    "generic",
-)
-RELATION_TYPES = ("member_of", "part_of", "backed_by", "successor_of", "allied_with")
+ActorKind = Literal[
+    "state", "government_body", "armed_group", "party", "igo", "ngo", "media", "company",
+    "religious", "generic",
+]  # fmt: skip
+Sector = Literal[
+    "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "OPP", "REB", "MLA", "CRM",
+    "CVL", "PRO", "LAB", "EDU", "MED", "BUS", "REL", "IGO", "NGO", "REF", "HLH",
+]  # fmt: skip
+RelationType = Literal["member_of", "part_of", "backed_by", "successor_of", "allied_with"]
+ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
+SECTORS: tuple[str, ...] = get_args(Sector)
+RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -61,7 +36,7 @@ class _Strict(BaseModel):
 
 
 class Relation(_Strict):
-    type: Literal["member_of", "part_of", "backed_by", "successor_of", "allied_with"]
+    type: RelationType
     target: str
     since: str | None = None
     until: str | None = None
@@ -75,23 +50,9 @@ class Relation(_Strict):
 class ActorEntry(_Strict):
     id: str = Field(pattern=r"^[A-Z0-9][A-Z0-9-]*$")
     name: str = Field(min_length=1)
-    kind: Literal[
-        "state",
-        "government_body",
-        "armed_group",
-        "party",
-        "igo",
-        "ngo",
-        "media",
-        "company",
-        "religious",
-        "generic",
-    ]
+    kind: ActorKind
     country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
-    sector: Literal[
-        "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "PTY", "OPP", "REB", "MLA", "CRM",
-        "CVL", "PRO", "LAB", "EDU", "MED", "BUS", "REL", "IGO", "NGO", "REF", "HLH",
-    ]  # fmt: skip
+    sector: Sector
     aliases: list[str] = []
     adjectives: list[str] = []
     capitals: list[str] = []

@@ -328,8 +328,11 @@ class Extractor:
             subj = _subject(p)
             if subj is not None:
                 break
-        passive = subj is not None and subj.dep_ == "nsubjpass" and pred.pos_ == "VERB" and (
-            pred.lemma_.lower() not in self.lex.light_verbs
+        passive = (
+            subj is not None
+            and subj.dep_ == "nsubjpass"
+            and pred.pos_ == "VERB"
+            and (pred.lemma_.lower() not in self.lex.light_verbs)
         )
         if subj is not None and subj.i != tok.i:
             if passive:  # "3 soldiers were killed by militants": the subject is the target

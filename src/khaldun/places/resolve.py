@@ -40,8 +40,20 @@ PLACE_PREPS = frozenset(
     ]
 )
 ADMIN_WORDS = frozenset(
-    "city town village district province region governorate county state municipality area "
-    "camp".split()
+    [
+        "city",
+        "town",
+        "village",
+        "district",
+        "province",
+        "region",
+        "governorate",
+        "county",
+        "state",
+        "municipality",
+        "area",
+        "camp",
+    ]
 )
 AIRPORT_WORDS = frozenset({"airport", "airbase", "airfield"})
 DIRECTIONS = frozenset(
