@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -39,3 +40,15 @@ def test_a_footer_phrase_early_in_the_text_is_not_a_footer() -> None:
 def test_cleaned_text_is_always_a_slice_of_the_input(raw: str) -> None:
     c = clean(raw)
     assert raw[c.offset : c.offset + len(c.text)] == c.text
+
+
+@pytest.mark.model
+def test_parsing_line_by_line_keeps_offsets(nlp) -> None:  # type: ignore[no-untyped-def]
+    from khaldun.nlp import parse
+
+    text = "Headline without a full stop\n\nFirst paragraph. Second sentence.\n\n\nLast one"
+    doc = parse(nlp, text)
+    assert doc.text == text
+    starts = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert starts[0] == "Headline without a full stop"
+    assert "Last one" in starts[-1]
