@@ -1,0 +1,64 @@
+"""A killed ingest resumes: a second run ends with exactly the rows a clean run gives."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from khaldun import api
+from khaldun.model import Article, CodedArticle, Event, Span
+from khaldun.store import Store
+
+
+class FakePipeline:
+    """Codes one event per article; dies (like a killed process) at article ``die_at``."""
+
+    def __init__(self, die_at: int | None = None) -> None:
+        self.seen = 0
+        self.die_at = die_at
+
+    def code(self, article: Article) -> CodedArticle:
+        self.seen += 1
+        if self.die_at is not None and self.seen == self.die_at:
+            raise KeyboardInterrupt
+        ev = Event(id=f"e-{article.id}", article_id=article.id, type="PROTEST", mode=None,
+                   status="asserted", evidence=(Span(0, len(article.text)),), trigger=Span(0, 1))  # fmt: skip
+        return CodedArticle(article=article, events=(ev,))
+
+
+def batch(tmp_path: Path, n: int = 6) -> str:
+    f = tmp_path / "batch.jsonl"
+    rows = [{"id": f"r{i}", "text": f"Protesters marched in town number {i}."} for i in range(n)]
+    lines = [json.dumps(r) for r in rows]
+    lines.insert(3, "{this line is broken")
+    f.write_text("\n".join(lines))
+    return str(f)
+
+
+def test_killed_run_resumes_to_the_clean_result(tmp_path: Path) -> None:
+    inputs = [batch(tmp_path)]
+    clean = Store(str(tmp_path / "clean.db"))
+    api.ingest(inputs, store=clean, pipeline=FakePipeline())  # type: ignore[arg-type]
+
+    killed = Store(str(tmp_path / "killed.db"))
+    with pytest.raises(KeyboardInterrupt):
+        api.ingest(inputs, store=killed, pipeline=FakePipeline(die_at=4))  # type: ignore[arg-type]
+    assert killed.counts()["articles"] == 3
+    report = api.ingest(inputs, store=killed, pipeline=FakePipeline())  # type: ignore[arg-type]
+    assert (report.skipped, report.stored) == (3, 3)
+    assert [e["id"] for e in killed.events()] == [e["id"] for e in clean.events()]
+    assert killed.counts()["articles"] == clean.counts()["articles"] == 6
+    again = api.ingest(inputs, store=killed, pipeline=FakePipeline())  # type: ignore[arg-type]
+    assert (again.stored, again.skipped) == (0, 6)
+    assert killed.counts()["events"] == 6
+
+
+def test_bad_items_are_stored_as_errors_and_the_rest_goes_on(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "k.db"))
+    report = api.ingest([batch(tmp_path), str(tmp_path / "missing.txt")], store=store,
+                        pipeline=FakePipeline())  # type: ignore[arg-type]  # fmt: skip
+    assert report.stored == 6 and len(report.errors) == 2
+    reasons = [e["reason"] for e in store.errors()]
+    assert any("not valid JSON" in r for r in reasons) and any("no such file" in r for r in reasons)
