@@ -15,7 +15,7 @@ from pathlib import Path
 from khaldun.knowledge import data_path, load_place_file, place_files, read_yaml
 from khaldun.text import key
 
-CACHE_VERSION = "gaz-3"
+CACHE_VERSION = "gaz-4"
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,13 +103,15 @@ class PlaceFinder:
             if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "NORP"):
                 spans.append((ent.start, ent.end))
         for tok in doc:
-            if tok.pos_ == "PROPN" and not tok.ent_type_:
+            if tok.pos_ == "PROPN" and not tok.ent_type_ and len(tok.text) > 2 and tok.text[0].isupper():
                 spans.append((tok.i, tok.i + 1))
         out: list[PlaceMention] = []
         country_votes: Counter[str] = Counter()
         pending: list[tuple[Any, list[Entry]]] = []
         for start, end in sorted(set(spans)):
             if any(t in taken for t in range(start, end)):
+                continue
+            if any(doc[t].ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY") for t in range(start, end)):
                 continue
             span = doc[start:end]
             while len(span) and span[0].lower_ in ("the",):
@@ -144,9 +146,12 @@ class PlaceFinder:
                 if c.feature == "country" and c.country:
                     country_votes[c.country] += 1
         for span, cands in pending:
+            region = _direction(span)
+            named = self.gaz.candidates(f"{region.text} {span.text}") if region else []
+            if named:  # "southern Lebanon", "northern Gaza": a region of the project's file
+                cands = named
             best = self._rank(span, cands, country_votes)
             prec = best.precision
-            region = _direction(span)
             if region and best.feature == "country":
                 prec = 2
             text_span = doc[region.i : span.end] if region else span
