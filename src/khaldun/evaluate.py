@@ -262,7 +262,16 @@ def run_acled(path: Path, *, config: Config | None, limit: int | None) -> dict[s
 def _acled_date(text: str) -> date | None:
     from datetime import datetime
 
-    for fmt in ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d-%b-%y", "%d-%m-%y", "%d-%m-%Y", "%m/%d/%Y", "%d/%m/%Y"):
+    for fmt in (
+        "%Y-%m-%d",
+        "%d %B %Y",
+        "%d-%B-%Y",
+        "%d-%b-%y",
+        "%d-%m-%y",
+        "%d-%m-%Y",
+        "%m/%d/%Y",
+        "%d/%m/%Y",
+    ):
         try:
             return datetime.strptime(text.strip(), fmt).date()
         except ValueError:

@@ -46,10 +46,15 @@ def actors_stage(config: Config) -> Callable[[Analysis], Analysis]:
 
 @stage("khaldun.places.gazetteer.v1", requires=("doc", "actors"), assigns=("places", "actors"))
 def places_stage(config: Config) -> Callable[[Analysis], Analysis]:
+    from khaldun.actors.dictionary import ActorDictionary
     from khaldun.places import gazetteer
     from khaldun.places.resolve import PlaceFinder
 
-    finder = PlaceFinder(gazetteer.load())
+    book = ActorDictionary.load(config.actor_files)
+    capitals = {
+        e.id: e.capitals[0] for e in book.entries.values() if e.kind == "state" and e.capitals
+    }
+    finder = PlaceFinder(gazetteer.load(), capitals)
 
     def run(a: Analysis) -> Analysis:
         places = tuple(finder.find(a.doc, a.actors))

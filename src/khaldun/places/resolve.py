@@ -89,8 +89,9 @@ def _place(e: Entry, precision: int | None = None) -> Place:
 
 
 class PlaceFinder:
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, capitals: dict[str, str] | None = None) -> None:
         self.gaz = gazetteer
+        self.capitals = capitals or {}  # ISO3 -> capital's name, for "the capital"
 
     def find(self, doc: Any, actors: tuple[ActorMention, ...]) -> list[PlaceMention]:
         # unresolved or fuzzy organisation mentions may well be places ("Erbil airport")
@@ -103,7 +104,12 @@ class PlaceFinder:
             if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "NORP"):
                 spans.append((ent.start, ent.end))
         for tok in doc:
-            if tok.pos_ == "PROPN" and not tok.ent_type_ and len(tok.text) > 2 and tok.text[0].isupper():
+            if (
+                tok.pos_ == "PROPN"
+                and not tok.ent_type_
+                and len(tok.text) > 2
+                and tok.text[0].isupper()
+            ):
                 spans.append((tok.i, tok.i + 1))
         out: list[PlaceMention] = []
         country_votes: Counter[str] = Counter()
@@ -111,7 +117,9 @@ class PlaceFinder:
         for start, end in sorted(set(spans)):
             if any(t in taken for t in range(start, end)):
                 continue
-            if any(doc[t].ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY") for t in range(start, end)):
+            if any(
+                doc[t].ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY") for t in range(start, end)
+            ):
                 continue
             span = doc[start:end]
             while len(span) and span[0].lower_ in ("the",):
@@ -159,7 +167,29 @@ class PlaceFinder:
                                     text_span.text, _place(best, prec), 0.8))  # fmt: skip
             if best.country:
                 country_votes[best.country] += 1
+        out.extend(self._the_capital(doc, taken, country_votes))
         return sorted(out, key=lambda p: p.span)
+
+    def _the_capital(self, doc: Any, taken: set[int], votes: Counter[str]) -> list[PlaceMention]:
+        """ "the capital" is the capital of the country the article is about."""
+        if not votes:
+            return []
+        iso = votes.most_common(1)[0][0]
+        name = self.capitals.get(iso)
+        cands = [c for c in self.gaz.candidates(name) if c.country == iso] if name else []
+        if not cands:
+            return []
+        city = max(cands, key=lambda c: c.population)
+        out = []
+        for tok in doc:
+            if (tok.lower_ == "capital" and tok.i not in taken and tok.i > 0
+                    and doc[tok.i - 1].lower_ == "the" and tok.pos_ == "NOUN"
+                    and not any(c.dep_ == "prep" for c in tok.children)):  # fmt: skip
+                span = doc[tok.i - 1 : tok.i + 1]
+                out.append(
+                    PlaceMention(Span(span.start_char, span.end_char), span.text, _place(city), 0.6)
+                )
+        return out
 
     def _place_role(self, span: Any, mention: ActorMention) -> bool:
         """A country or capital in a place role ("in Iraq", "in Baghdad"), not an actor role."""
