@@ -200,7 +200,7 @@ def _weighted_f1(pairs: list[tuple[str, str]]) -> float:
 
 
 def run_acled(path: Path, *, config: Config | None, limit: int | None) -> dict[str, Any]:
-    from khaldun.export import _country_names, acled_actor
+    from khaldun.export import _country_names, acled_row
     from khaldun.ingest.readers import make_article
     from khaldun.pipeline import Pipeline
     from khaldun.places.gazetteer import haversine_km
@@ -231,7 +231,7 @@ def run_acled(path: Path, *, config: Config | None, limit: int | None) -> dict[s
         gold_a1 = (row.get("actor1") or "").split(" (")[0].strip()
         if gold_a1:
             n["actor1"] += 1
-            mine = acled_actor((e or {}).get("actor1"), countries).split(" (")[0].strip()
+            mine = acled_row(e, countries)["actor1"].split(" (")[0].strip() if e else ""
             c["actor1"] += int(fold(mine) == fold(gold_a1))
         if row.get("geo_precision") == "1" and row.get("latitude"):
             n["place_25km_p1"] += 1

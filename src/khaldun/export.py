@@ -54,13 +54,21 @@ def acled_row(e: dict[str, Any], countries: dict[str, str]) -> dict[str, Any]:
     a1, a2 = e.get("actor1") or {}, e.get("actor2") or {}
     acled = e.get("acled") or {}
     i1, i2 = INTER.get(a1.get("sector") or "", 0), INTER.get(a2.get("sector") or "", 0)
+    actor1, assoc1 = acled_actor(a1, countries), ""
+    crowd = {"Protests": "Protesters", "Riots": "Rioters"}.get(acled.get("event_type") or "")
+    if crowd and a1.get("sector") not in ("MIL", "COP", "GOV", "REB", "MLA"):
+        # ACLED names the crowd, and the party or group it came from as an associated actor
+        iso = a1.get("country") or p.get("country")
+        actor1 = f"{crowd} ({countries[iso]})" if iso in countries else crowd
+        assoc1 = acled_actor(a1, countries) if a1.get("id") else ""
+        i1 = 5 if crowd == "Rioters" else 6
     src = e.get("source") or {}
     return {
         "event_id_cnty": e["id"], "event_date": d.get("start") or "",
         "year": (d.get("start") or "")[:4], "time_precision": PRECISION_ACLED.get(d.get("precision") or "", ""),
         "disorder_type": "", "event_type": acled.get("event_type") or "",
         "sub_event_type": acled.get("sub_event_type") or "",
-        "actor1": acled_actor(a1, countries), "assoc_actor_1": "", "inter1": i1 or "",
+        "actor1": actor1, "assoc_actor_1": assoc1, "inter1": i1 or "",
         "actor2": acled_actor(a2, countries), "assoc_actor_2": "", "inter2": i2 or "",
         "interaction": f"{min(i1, i2)}{max(i1, i2)}" if i1 and i2 else (i1 or ""),
         "civilian_targeting": "Civilian targeting" if a2.get("sector") == "CVL" else "",

@@ -88,6 +88,7 @@ def dates_stage(config: Config) -> Callable[[Analysis], Analysis]:
 def events_stage(config: Config) -> Callable[[Analysis], Analysis]:
     from khaldun.actors.dictionary import ActorDictionary
     from khaldun.events import lexicon
+    from khaldun.events.acled import acled_type, protest_context
     from khaldun.events.extract import Extractor
     from khaldun.events.merge import merge
     from khaldun.model import Place, PlaceMention, Span
@@ -107,13 +108,12 @@ def events_stage(config: Config) -> Callable[[Analysis], Analysis]:
                                                        country.gid, "country"), 0.4)  # fmt: skip
         ex = Extractor(lex, book, a.doc, a.actors, a.places, a.article.published, focus)
         drafts = merge(list(ex.drafts()))
+        protest = protest_context(drafts, a.article.text)
         events = []
         for d in drafts:
             if d.confidence < config.min_confidence:
                 continue
-            et, st = lex.acled(d.category, d.mode)
-            if d.category == "ASSAULT" and d.mode is None:
-                et, st = _acled_assault(d, et, st)
+            et, st = acled_type(d, lex, protest=protest)
             trigger = Span(d.trigger.idx, d.trigger.idx + len(d.trigger.text))
             place = d.place
             # "Police arrested…" in Dhaka: a generic actor's country from the event's place
@@ -164,23 +164,6 @@ def _localise(
     return ActorMention(
         m.span, m.text, country_actor(book, iso, m.actor.sector, m.actor.name), "generic", m.score
     )
-
-
-ARMED = frozenset({"MIL", "REB", "MLA", "COP", "CRM"})
-
-
-def _acled_assault(d: Draft, et: str | None, st: str | None) -> tuple[str | None, str | None]:
-    """ACLED's distinction for an attack with no known weapon: civilians targeted, or a battle."""
-    a2 = d.actor2
-    sector = a2.actor.sector if a2 is not None else None
-    if sector in ("CVL", "PRO", "MED", "REF", "HLH", "EDU", "NGO"):
-        return "Violence against civilians", "Attack"
-    a1 = d.actor1
-    target_armed = sector in ARMED or (a2 is not None and a2.actor.kind == "state")
-    if target_armed and (a1 is None or a1.actor.sector in ARMED or a1.actor.kind == "state"):
-        # ACLED: organised armed actors on both sides is a battle, even when the attacker is unnamed
-        return "Battles", "Armed clash"
-    return et, st
 
 
 def _confidence(d: Draft) -> float:

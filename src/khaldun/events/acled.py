@@ -1,0 +1,49 @@
+"""ACLED event types for coded events: the ontology's map, then ACLED's precedence rules.
+
+The ontology maps each PLOVER category and mode to an ACLED type (``data/events/ontology.yaml``).
+What the map cannot know comes from the actors and the context, as ACLED's codebook decides:
+violence by unorganised crowds (rioters, party supporters, students, villagers) is a riot — a
+violent demonstration inside a protest, mob violence otherwise; an attack on unarmed people is
+violence against civilians; organised armed actors on both sides is a battle.
+"""
+
+from __future__ import annotations
+
+import re
+
+from khaldun.events.extract import Draft
+from khaldun.events.lexicon import Lexicon
+
+ARMED = frozenset({"MIL", "REB", "MLA", "COP", "CRM", "SPY"})
+UNARMED = frozenset({"CVL", "PRO", "MED", "REF", "HLH", "EDU", "NGO", "LAB", "REL", "BUS"})
+UNORGANISED = frozenset({"PRO", "PTY", "CVL", "EDU", "LAB", "OPP", "REL", "BUS"})
+REMOTE = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "unconventional"})
+PROTEST_WORDS = re.compile(
+    r"\b(protest\w*|demonstrat\w*|rall(y|ies)|procession\w*|blockade\w*|hartal\w*|sit-in\w*|"
+    r"strike\w*|march(ed|es|ing)?)\b",
+    re.IGNORECASE,
+)
+
+
+def protest_context(drafts: list[Draft], text: str) -> bool:
+    """Whether the violence happened in a demonstration (ACLED's violent demonstration)."""
+    return any(d.category == "PROTEST" for d in drafts) or bool(PROTEST_WORDS.search(text))
+
+
+def acled_type(d: Draft, lex: Lexicon, *, protest: bool) -> tuple[str | None, str | None]:
+    et, st = lex.acled(d.category, d.mode)
+    if d.category != "ASSAULT" or d.mode in REMOTE:
+        return et, st
+    s1 = d.actor1.actor.sector if d.actor1 else None
+    s2 = d.actor2.actor.sector if d.actor2 else None
+    k2 = d.actor2.actor.kind if d.actor2 else None
+    crowd = s1 in UNORGANISED or (s1 is None and d.mode in ("destroy", "primitive", "mob", "beat"))
+    if crowd:
+        return "Riots", "Violent demonstration" if protest else "Mob violence"
+    if d.mode is not None and d.mode not in ("firearms", "clash"):
+        return et, st
+    if s2 in UNARMED:
+        return "Violence against civilians", "Attack"
+    if (s2 in ARMED or k2 == "state") and (s1 is None or s1 in ARMED or d.actor1.actor.kind == "state"):  # type: ignore[union-attr]
+        return "Battles", "Armed clash"
+    return et, st
