@@ -167,9 +167,11 @@ def _localise(
 
 
 def _confidence(d: Draft) -> float:
-    """The trigger's reliability, scaled by how many arguments were found and sources agree."""
+    """The trigger's reliability blended with how fully the event is specified: its arguments,
+    a known weapon or mode, and further sentences that tell it."""
     filled = sum(x is not None for x in (d.actor1, d.actor2, d.place, d.date))
-    return min(0.99, d.confidence * (0.6 + 0.1 * filled) + 0.03 * (len(d.evidence) - 1))
+    score = 0.4 * d.confidence + 0.12 * filled + 0.07 * (d.mode is not None)
+    return min(0.99, score + 0.05 * (len(d.evidence) - 1))
 
 
 @stage("khaldun.framing.lexicon.v1", requires=("actors",), assigns=("framing",))
