@@ -32,6 +32,7 @@ class ActorDictionary:
     index: dict[str, list[Form]] = field(default_factory=lambda: defaultdict(list))
     sources: list[Path] = field(default_factory=list)
     max_words: int = 1
+    prefixes: set[str] = field(default_factory=set)  # every word-prefix of every key
 
     @classmethod
     def load(cls, extra: Sequence[Path | str] = ()) -> ActorDictionary:
@@ -62,7 +63,9 @@ class ActorDictionary:
                 if not k:
                     continue
                 self.index[k].append(Form(entry.id, form, surface, is_acronym(surface)))
-                self.max_words = max(self.max_words, len(k.split()))
+                words = k.split()
+                self.max_words = max(self.max_words, len(words))
+                self.prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
 
     def lookup(self, text: str) -> list[Form]:
         """Every form whose key equals the key of ``text``, best first; case rules applied."""

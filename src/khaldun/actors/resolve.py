@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 from khaldun.actors.dictionary import ActorDictionary, Form
 from khaldun.knowledge import generic_nouns
 from khaldun.model import Actor, ActorMention, Span
+from khaldun.text import ARTICLES, key
 
 SECTOR_SUFFIX = {
     "MIL": "military",
@@ -59,23 +60,30 @@ class ActorFinder:
 
     # -- dictionary ---------------------------------------------------------------------------
     def _dictionary_spans(self, doc: Any) -> list[tuple[int, int, list[Form]]]:
+        """Longest dictionary matches, left to right; a span grows while its key is a prefix."""
         out: list[tuple[int, int, list[Form]]] = []
+        book = self.book
         i, n = 0, len(doc)
-        maxw = self.book.max_words + 3  # hyphens and articles add tokens
+        maxw = book.max_words + 3  # hyphens and articles add tokens
         while i < n:
             tok = doc[i]
             if tok.is_space or tok.is_punct or not tok.text[:1].isalpha():
                 i += 1
                 continue
             hit = None
-            for j in range(min(n, i + maxw), i, -1):
+            for j in range(i + 1, min(n, i + maxw) + 1):
                 last = doc[j - 1]
-                if last.is_space or last.is_punct or "\n" in doc[i:j].text:
-                    continue
+                if last.is_space and "\n" in last.text:
+                    break
+                if last.is_punct or last.is_space or (last.lower_ in ARTICLES and j < n):
+                    continue  # "al", "-" in "Harakat Hezbollah al-Nujaba": keep growing
                 text = doc[i:j].text
-                forms = [f for f in self.book.lookup(text) if _case_ok(text, f)]
-                if forms:
-                    hit = (i, j, forms)
+                k = key(text)
+                if k in book.index:
+                    forms = [f for f in book.lookup(text) if _case_ok(text, f)]
+                    if forms:
+                        hit = (i, j, forms)
+                if k not in book.prefixes:
                     break
             if hit:
                 out.append(hit)

@@ -146,8 +146,8 @@ class Extractor:
     def _triggers(self, tok: Any) -> list[tuple[Trigger, Any]]:
         lemma = tok.lemma_.lower()
         # multiword triggers ("open fire", "air strike"), matched on lemmas from this token
-        for words, trig in self.lex.phrases.items():
-            if words[0] == lemma and tok.i + len(words) <= len(self.doc):
+        for words, trig in self.lex.phrases_by_first.get(lemma, ()):
+            if tok.i + len(words) <= len(self.doc):
                 seq = [t.lemma_.lower() for t in self.doc[tok.i : tok.i + len(words)]]
                 if tuple(seq) == words:
                     head = self.doc[tok.i : tok.i + len(words)].root

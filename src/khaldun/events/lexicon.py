@@ -44,6 +44,7 @@ class Lexicon:
     verbs: dict[str, list[Trigger]] = field(default_factory=lambda: defaultdict(list))
     nouns: dict[str, list[Trigger]] = field(default_factory=lambda: defaultdict(list))
     phrases: dict[tuple[str, ...], Trigger] = field(default_factory=dict)
+    phrases_by_first: dict[str, list[tuple[tuple[str, ...], Trigger]]] = field(default_factory=dict)
     light_verbs: set[str] = field(default_factory=set)
     intensifiers: set[str] = field(default_factory=set)
     instruments: dict[str, str] = field(default_factory=dict)
@@ -104,6 +105,8 @@ def load() -> Lexicon:
             continue
         for pos in t.get("pos") or ["VERB", "NOUN"]:
             (lex.verbs if pos == "VERB" else lex.nouns)[lemma].append(trigger)
+    for words, trig in lex.phrases.items():
+        lex.phrases_by_first.setdefault(words[0], []).append((words, trig))
     lex.light_verbs = {_first_word(v) for v in trig.get("light_verbs") or ()}
     lex.intensifiers = {_first_word(v) for v in trig.get("intensifiers") or ()} | {"pile"}
     lex.instruments = {str(k).lower(): str(v) for k, v in (trig.get("instruments") or {}).items()}
