@@ -17,7 +17,9 @@ from khaldun.events.lexicon import Lexicon
 ARMED = frozenset({"MIL", "REB", "MLA", "COP", "CRM", "SPY"})
 UNARMED = frozenset({"CVL", "PRO", "MED", "REF", "HLH", "EDU", "NGO", "LAB", "REL", "BUS"})
 UNORGANISED = frozenset({"PRO", "PTY", "CVL", "EDU", "LAB", "OPP", "REL", "BUS"})
-REMOTE = frozenset({"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "unconventional"})
+REMOTE = frozenset(
+    {"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "unconventional"}
+)
 PROTEST_WORDS = re.compile(
     r"\b(protest\w*|demonstrat\w*|rall(y|ies)|procession\w*|blockade\w*|hartal\w*|sit-in\w*|"
     r"strike\w*|march(ed|es|ing)?)\b",
@@ -44,6 +46,8 @@ def acled_type(d: Draft, lex: Lexicon, *, protest: bool) -> tuple[str | None, st
         return et, st
     if s2 in UNARMED:
         return "Violence against civilians", "Attack"
-    if (s2 in ARMED or k2 == "state") and (s1 is None or s1 in ARMED or d.actor1.actor.kind == "state"):  # type: ignore[union-attr]
+    if (s2 in ARMED or k2 == "state") and (
+        s1 is None or s1 in ARMED or d.actor1.actor.kind == "state"
+    ):  # type: ignore[union-attr]
         return "Battles", "Armed clash"
     return et, st

@@ -87,6 +87,9 @@ def merge(drafts: list[Draft]) -> list[Draft]:
                 e.place = _better_place(e.place, d.place)
                 e.date = _better_date(e.date, d.date)
                 e.mode = e.mode or d.mode
+                if e.status == "asserted" and d.status != "asserted":
+                    # a headline states as fact what the body attributes to a source
+                    e.status = d.status
                 if e.attributed_to is None or (
                     d.attributed_to is not None
                     and d.attributed_to.actor_id

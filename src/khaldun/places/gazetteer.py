@@ -11,11 +11,12 @@ import pickle
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from khaldun.knowledge import data_path, load_place_file, place_files, read_yaml
 from khaldun.text import key
 
-CACHE_VERSION = "gaz-4"
+CACHE_VERSION = "gaz-5"
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +166,7 @@ def build() -> Gazetteer:
                   "city", int(c["population"] or 0), c.get("admin1code"), 1),
             *alts,
         )  # fmt: skip
+    _add_admin1(add, cities, iso2to3, gc, pycountry)
     cells: dict[tuple[int, int], list[str]] = defaultdict(list)
     for code, a in airportsdata.load("IATA").items():
         iso3 = iso2to3.get(a["country"])
@@ -177,6 +179,47 @@ def build() -> Gazetteer:
             add(Entry(f"fac:{f.id}", f.name, f.country, f.lat, f.lon, f.feature, 0, f.admin1, f.precision),
                 *f.aliases)  # fmt: skip
     return Gazetteer(entries, dict(names), dict(cells))
+
+
+def _add_admin1(
+    add: Any, cities: dict[str, Any], iso2to3: dict[str, str], gc: Any, pycountry: Any
+) -> None:
+    """Provinces and states, centred on the population-weighted centroid of their towns.
+
+    GeoNames gives each town an admin1 code; a subdivision (pycountry, ISO 3166-2) is tied to a
+    code through a town of the same name in it ("Erbil" the town is in "Erbil" the governorate).
+    US states are tied directly (their GeoNames admin1 code is the state's postal code).
+    """
+    sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    by_name: dict[tuple[str, str], str] = {}
+    for c in cities.values():
+        cc, a1 = c["countrycode"], c.get("admin1code") or ""
+        if not a1:
+            continue
+        w = float(c["population"] or 1)
+        t = sums[(cc, a1)]
+        t[0] += w * c["latitude"]
+        t[1] += w * c["longitude"]
+        t[2] += w
+        for n in (c["name"], *c.get("alternatenames", [])[:50]):
+            by_name.setdefault((cc, key(n)), a1)
+
+    def centre(cc: str, a1: str) -> tuple[float | None, float | None]:
+        t = sums.get((cc, a1))
+        return (t[0] / t[2], t[1] / t[2]) if t and t[2] else (None, None)
+
+    for code, st in gc.get_us_states().items():
+        lat, lon = centre("US", code)
+        add(Entry(f"admin1:US-{code}", st["name"], "USA", lat, lon, "admin1", 0, code, 3))
+    for sub in pycountry.subdivisions:
+        cc = sub.country_code
+        if cc == "US" or getattr(sub, "parent_code", None):
+            continue
+        a1 = by_name.get((cc, key(sub.name)))
+        lat, lon = centre(cc, a1) if a1 else (None, None)
+        if lat is None:
+            continue
+        add(Entry(f"admin1:{sub.code}", sub.name, iso2to3.get(cc), lat, lon, "admin1", 0, a1, 3))
 
 
 def _cache_path() -> Path:

@@ -9,6 +9,7 @@ or capital in a place role ("in Iraq", "in Baghdad").
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from typing import Any
 
@@ -92,6 +93,7 @@ class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer, capitals: dict[str, str] | None = None) -> None:
         self.gaz = gazetteer
         self.capitals = capitals or {}  # ISO3 -> capital's name, for "the capital"
+        self._admin_votes: Counter[tuple[str, str]] = Counter()
 
     def find(self, doc: Any, actors: tuple[ActorMention, ...]) -> list[PlaceMention]:
         # unresolved or fuzzy organisation mentions may well be places ("Erbil airport")
@@ -148,6 +150,8 @@ class PlaceFinder:
                 cands = self.gaz.candidates(span[:-1].text)
             if not cands:
                 continue
+            after = doc[span.end].lower_ if span.end < len(doc) else ""
+            cands = prefer_kind(cands, after) or cands
             pending.append((span, cands))
             taken.update(range(span.start, span.end))
             for c in cands:
@@ -217,17 +221,113 @@ class PlaceFinder:
         return None
 
     def _rank(self, span: Any, cands: list[Entry], votes: Counter[str]) -> Entry:
-        parent = _parent_country(span, self.gaz)
+        return rank(cands, votes, self._admin_votes, parent=_parent_country(span, self.gaz))
 
-        def score(e: Entry) -> float:
-            s = {"country": 30.0, "facility": 12.0, "airport": 4.0}.get(e.feature, 0.0)
-            s += math.log10(e.population + 10)
-            if e.country and e.country == parent:
-                s += 20
-            s += 3 * min(votes.get(e.country or "", 0), 3)
-            return s
+    def resolve_spans(self, text: str, spans: list[tuple[int, int]]) -> list[PlaceMention]:
+        """Resolve given toponym spans (as the literature scores resolution): every span gets
+        its best candidate, ranked with the article's country and province context."""
+        items = []
+        for s, e in spans:
+            name = text[s:e]
+            cands = self.gaz.candidates(_strip_admin_word(name))
+            word = name.split()[-1].lower() if len(name.split()) > 1 else ""
+            nxt = re.match(r"\s+(\w+)", text[e : e + 20])
+            cands = (
+                prefer_kind(cands, word)
+                or prefer_kind(cands, nxt.group(1).lower() if nxt else "")
+                or cands
+            )
+            items.append((s, e, cands))
+        votes, admin = context_votes([c for _, _, c in items])
+        out = []
+        for s, e, cands in items:
+            parent = _text_parent(text, e, self.gaz)
+            best = rank(cands, votes, admin, parent=parent) if cands else None
+            out.append(
+                PlaceMention(
+                    Span(s, e), text[s:e], _place(best) if best else None, 0.8 if best else 0.0
+                )
+            )
+        return out
 
-        return max(cands, key=score)
+
+FEATURE_BONUS = {"country": 30.0, "admin1": 4.0, "province": 4.0, "airport": 4.0}
+
+
+def context_votes(groups: list[list[Entry]]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
+    """Which countries and provinces an article is about: named outright, or the only reading
+    of a name."""
+    votes: Counter[str] = Counter()
+    admin: Counter[tuple[str, str]] = Counter()
+    for cands in groups:
+        countries = {c.country for c in cands if c.country}
+        for c in cands:
+            if c.feature == "country" and c.country:
+                votes[c.country] += 2
+            elif c.feature == "admin1" and c.country and c.admin1:
+                admin[(c.country, c.admin1)] += 1
+        if len(countries) == 1:
+            votes[next(iter(countries))] += 1
+            admins = {(c.country, c.admin1) for c in cands if c.admin1}
+            if len(admins) == 1:
+                admin[next(iter(admins))] += 1  # type: ignore[arg-type]
+    return votes, admin
+
+
+def rank(
+    cands: list[Entry],
+    votes: Counter[str],
+    admin: Counter[tuple[str, str]] | None = None,
+    *,
+    parent: str | None = None,
+) -> Entry:
+    """The most likely reading: kind of place, population, and the article's context."""
+    admin = admin or Counter()
+
+    def score(e: Entry) -> float:
+        s = FEATURE_BONUS.get(e.feature, 8.0 if e.gid.startswith("fac:") else 0.0)
+        s += math.log10(e.population + 10)
+        if e.country and e.country == parent:
+            s += 20
+        s += 3 * min(votes.get(e.country or "", 0), 3)
+        if e.country and e.admin1:
+            s += 2.5 * min(admin.get((e.country, e.admin1), 0), 2)
+        return s
+
+    return max(cands, key=score)
+
+
+TOWN_WORDS = frozenset({"city", "town", "village", "municipality"})
+AREA_WORDS = frozenset(
+    {"province", "governorate", "state", "region", "district", "county", "parish", "oblast"}
+)
+
+
+def prefer_kind(cands: list[Entry], word: str) -> list[Entry]:
+    """ "Kabul city" is the town, "Kabul province" the province."""
+    if word in TOWN_WORDS:
+        return [c for c in cands if c.feature == "city"]
+    if word in AREA_WORDS:
+        return [c for c in cands if c.feature in ("admin1", "province", "region")]
+    return []
+
+
+def _strip_admin_word(name: str) -> str:
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in ADMIN_WORDS | {"parish", "county"}:
+        return " ".join(words[:-1])
+    return name
+
+
+def _text_parent(text: str, end: int, gaz: Gazetteer) -> str | None:
+    """ "Alexandria, Louisiana", "Pandi, Bulacan": the country of the name after the comma."""
+    m = re.match(r",\s*([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2})", text[end : end + 40])
+    if not m:
+        return None
+    for e in gaz.candidates(m.group(1)):
+        if e.feature in ("country", "admin1"):
+            return e.country
+    return None
 
 
 def _direction(span: Any) -> Any:
