@@ -29,6 +29,25 @@ def place_dict(m: PlaceMention | None) -> dict[str, Any] | None:
             "feature": p.feature}  # fmt: skip
 
 
+def place_mention_dict(m: PlaceMention) -> dict[str, Any]:
+    """One place mention as ``khaldun places`` prints it."""
+    p = m.place
+    gid = p.gazetteer_id if p else None
+    return {
+        "start": m.span.start,
+        "end": m.span.end,
+        "text": m.text,
+        "name": p.name if p else None,
+        "lat": p.lat if p else None,
+        "lon": p.lon if p else None,
+        "country": p.country if p else None,
+        "geonameid": int(gid[3:]) if gid and gid.startswith("gn:") else None,
+        "gazetteer_id": gid,
+        "feature": p.feature if p else None,
+        "precision": p.precision if p else None,
+    }
+
+
 def event_dict(e: Event, text: str) -> dict[str, Any]:
     first = e.evidence[0]
     return {

@@ -250,6 +250,30 @@ def eval_cmd(
 
 
 @app.command()
+def places(
+    inputs: Annotated[list[Path], typer.Argument(help="JSONL records {id, text, toponyms?}.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl")] = "jsonl",
+    config: CONFIG = None,
+) -> None:
+    """Print every place mention with offsets and its resolution (given toponyms: just those)."""
+    from khaldun import api
+
+    if format != "jsonl":
+        err.print(f"error: --format {format!r} is not supported; use jsonl")
+        raise typer.Exit(2)
+    try:
+        for path in inputs:
+            with path.open(encoding="utf-8") as fh:
+                records = (json.loads(line) for line in fh if line.strip())
+                for row in api.places(records, config=_config(config)):
+                    sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    except (OSError, json.JSONDecodeError) as exc:
+        _fail(exc)
+    except KhaldunError as exc:
+        _fail(exc)
+
+
+@app.command()
 def info(config: CONFIG = None) -> None:
     """Versions, model, knowledge files and the resolved configuration."""
     import importlib.metadata as md

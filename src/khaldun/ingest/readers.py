@@ -169,7 +169,7 @@ def read_inputs(inputs: Iterable[str], *, meta: TextMeta | None = None, client: 
         if inp == "-":
             data = sys.stdin.read()
             if data.lstrip().startswith("{"):
-                yield from read_jsonl(data.splitlines(), "stdin")
+                yield from read_jsonl(data.split("\n"), "stdin")
             else:
                 yield _guard("stdin", lambda d=data: make_article(
                     d, url=meta.url, outlet=meta.outlet, published=meta.published, title=meta.title))  # fmt: skip
@@ -202,7 +202,7 @@ def read_inputs(inputs: Iterable[str], *, meta: TextMeta | None = None, client: 
             yield ItemError(inp, f"cannot read: {exc}")
             continue
         if kind == "jsonl":
-            yield from read_jsonl(content.splitlines(), inp)
+            yield from read_jsonl(content.split("\n"), inp)
         elif kind == "txt":
             yield _guard(inp, lambda c=content: make_article(
                 c, url=meta.url, outlet=meta.outlet, published=meta.published, title=meta.title,
