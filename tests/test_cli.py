@@ -109,3 +109,25 @@ def test_unknown_stage_in_configuration_names_the_available_ones(tmp_path: Path)
     )
     assert r.exit_code == 1
     assert "unknown stage 'khaldun.nope.v9'" in r.output and "khaldun.events.rules.v1" in r.output
+
+
+def test_places_resolves_given_toponyms() -> None:
+    from tests.conftest import FIXTURES
+
+    r = runner.invoke(app, ["places", str(FIXTURES / "geo_articles.jsonl")])
+    assert r.exit_code == 0
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    first = rows[0]["places"]
+    assert [p["text"] for p in first] == ["Alexandria", "La.", "Pineville"]
+    assert {
+        "start",
+        "end",
+        "text",
+        "name",
+        "lat",
+        "lon",
+        "country",
+        "geonameid",
+        "precision",
+    } <= set(first[0])
+    assert first[0]["country"] == "USA" and first[1]["name"] == "Louisiana"

@@ -18,6 +18,7 @@ SETS = {
         EXAMPLES / "presstv-2024-01-28-nujaba.jsonl",
     ),
     "dev": (FIXTURES / "dev_gold.jsonl", FIXTURES / "dev_articles.jsonl"),
+    "geo": (FIXTURES / "geo_gold.jsonl", FIXTURES / "geo_articles.jsonl"),
 }
 
 pytestmark = pytest.mark.model

@@ -106,6 +106,8 @@ def test_fetch_enforces_the_size_cap() -> None:
 def test_jsonl_lines_split_on_newlines_only(tmp_path: Path) -> None:
     # U+2028 (line separator) is legal inside a JSON string; it must not split a record
     f = tmp_path / "u2028.jsonl"
-    f.write_text(json.dumps({"id": "x", "text": "First part\u2028second part."}, ensure_ascii=False) + "\n")
+    f.write_text(
+        json.dumps({"id": "x", "text": "First part\u2028second part."}, ensure_ascii=False) + "\n"
+    )
     [a] = read_inputs([str(f)])
     assert isinstance(a, Article) and "second part" in a.text

@@ -191,7 +191,7 @@ class PlaceEntry(_Strict):
         "military-base", "air-base", "naval-base", "oil-field", "gas-field", "energy-site",
         "nuclear-site", "border-crossing", "port", "dam", "bridge", "camp", "hospital",
         "religious-site", "prison", "landmark", "sea", "strait", "gulf", "lake", "region",
-        "disputed-territory", "province",
+        "disputed-territory", "province", "country",
     ]  # fmt: skip
     country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
     admin1: str | None = None

@@ -8,6 +8,7 @@ import functools
 import math
 import os
 import pickle
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 from khaldun.knowledge import data_path, load_place_file, place_files, read_yaml
 from khaldun.text import key
 
-CACHE_VERSION = "gaz-5"
+CACHE_VERSION = "gaz-7"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +148,8 @@ def build() -> Gazetteer:
     states = read_yaml(data_path("actors", "states.yaml")) or {}
     for st in states.get("entries", []):
         e = entries.get(f"country:{st['id']}")
-        if e is not None:
-            add(e, st["name"], *st.get("aliases", []))
+        if e is not None:  # demonyms too: "Sudanese", "Americans" name the country as a place
+            add(e, st["name"], *st.get("aliases", []), *st.get("adjectives", []))
             entries[e.gid] = Entry(
                 e.gid, st["name"], e.country, e.lat, e.lon, "country", precision=3
             )
@@ -176,8 +177,19 @@ def build() -> Gazetteer:
         cells[(int(a["lat"]), int(a["lon"]))].append(e.gid)
     for path in place_files():
         for f in load_place_file(path).entries:
+            if f.feature == "country" and f.country:
+                # a country's centre point and other names, onto the country's own entry
+                e = entries.get(f"country:{f.country}")
+                if e is not None:
+                    entries[e.gid] = Entry(e.gid, e.name, e.country, f.lat, f.lon, "country", precision=3)
+                    add(entries[e.gid], *f.aliases)
+                    continue
             add(Entry(f"fac:{f.id}", f.name, f.country, f.lat, f.lon, f.feature, 0, f.admin1, f.precision),
                 *f.aliases)  # fmt: skip
+    extra = read_yaml(data_path("gazetteer", "aliases.yaml")) or {}
+    for gid, more in (extra.get("aliases") or {}).items():
+        if gid in entries:
+            add(entries[gid], *more)
     return Gazetteer(entries, dict(names), dict(cells))
 
 
@@ -196,7 +208,7 @@ def _add_admin1(
         cc, a1 = c["countrycode"], c.get("admin1code") or ""
         if not a1:
             continue
-        w = float(c["population"] or 1)
+        w = 1.0  # unweighted: the mean of its towns sits nearer a province's middle
         t = sums[(cc, a1)]
         t[0] += w * c["latitude"]
         t[1] += w * c["longitude"]
@@ -211,6 +223,19 @@ def _add_admin1(
     for code, st in gc.get_us_states().items():
         lat, lon = centre("US", code)
         add(Entry(f"admin1:US-{code}", st["name"], "USA", lat, lon, "admin1", 0, code, 3))
+    # US counties and parishes: at the town of the same name in the state when there is one,
+    # else at the state's centre (precision 3 either way: the package gives no county points)
+    towns = {
+        (c["admin1code"], key(c["name"])): c for c in cities.values() if c["countrycode"] == "US"
+    }
+    for county in gc.get_us_counties():
+        base = re.sub(r"\s+(County|Parish|Borough|Census Area|city)$", "", county["name"])
+        town = towns.get((county["state"], key(base)))
+        lat, lon = (town["latitude"], town["longitude"]) if town else centre("US", county["state"])
+        if lat is None:
+            continue
+        add(Entry(f"admin2:US-{county['fips']}", county["name"], "USA", lat, lon, "admin2", 0,
+                  county["state"], 3), base)  # fmt: skip
     for sub in pycountry.subdivisions:
         cc = sub.country_code
         if cc == "US" or getattr(sub, "parent_code", None):
@@ -227,7 +252,11 @@ def _cache_path() -> Path:
         os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "khaldun"
     )
     stamp = [CACHE_VERSION]
-    for p in [data_path("actors", "states.yaml"), *place_files()]:
+    for p in [
+        data_path("actors", "states.yaml"),
+        data_path("gazetteer", "aliases.yaml"),
+        *place_files(),
+    ]:
         stamp.append(f"{p.name}:{p.stat().st_mtime_ns}")
     import hashlib
 

@@ -262,9 +262,9 @@ def context_votes(groups: list[list[Entry]]) -> tuple[Counter[str], Counter[tupl
     for cands in groups:
         countries = {c.country for c in cands if c.country}
         for c in cands:
-            if c.feature == "country" and c.country:
+            if c.feature == "country" and c.country and len(cands) == 1:
                 votes[c.country] += 2
-            elif c.feature == "admin1" and c.country and c.admin1:
+            elif c.feature in ("admin1", "admin2") and c.country and c.admin1 and len(cands) == 1:
                 admin[(c.country, c.admin1)] += 1
         if len(countries) == 1:
             votes[next(iter(countries))] += 1
@@ -283,6 +283,7 @@ def rank(
 ) -> Entry:
     """The most likely reading: kind of place, population, and the article's context."""
     admin = admin or Counter()
+    rivals = [c for c in cands if c.feature == "country"]
 
     def score(e: Entry) -> float:
         s = FEATURE_BONUS.get(e.feature, 8.0 if e.gid.startswith("fac:") else 0.0)
@@ -290,6 +291,10 @@ def rank(
         if e.country and e.country == parent:
             s += 20
         s += 3 * min(votes.get(e.country or "", 0), 3)
+        if e.feature == "admin1" and rivals:
+            # "Georgia" in an article about the United States is the state
+            if votes.get(e.country or "", 0) > max(votes.get(r.country or "", 0) for r in rivals):
+                s += 30
         if e.country and e.admin1:
             s += 2.5 * min(admin.get((e.country, e.admin1), 0), 2)
         return s
@@ -308,7 +313,7 @@ def prefer_kind(cands: list[Entry], word: str) -> list[Entry]:
     if word in TOWN_WORDS:
         return [c for c in cands if c.feature == "city"]
     if word in AREA_WORDS:
-        return [c for c in cands if c.feature in ("admin1", "province", "region")]
+        return [c for c in cands if c.feature in ("admin1", "admin2", "province", "region")]
     return []
 
 
