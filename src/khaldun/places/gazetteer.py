@@ -181,7 +181,9 @@ def build() -> Gazetteer:
                 # a country's centre point and other names, onto the country's own entry
                 e = entries.get(f"country:{f.country}")
                 if e is not None:
-                    entries[e.gid] = Entry(e.gid, e.name, e.country, f.lat, f.lon, "country", precision=3)
+                    entries[e.gid] = Entry(
+                        e.gid, e.name, e.country, f.lat, f.lon, "country", precision=3
+                    )
                     add(entries[e.gid], *f.aliases)
                     continue
             add(Entry(f"fac:{f.id}", f.name, f.country, f.lat, f.lon, f.feature, 0, f.admin1, f.precision),

@@ -291,10 +291,13 @@ def rank(
         if e.country and e.country == parent:
             s += 20
         s += 3 * min(votes.get(e.country or "", 0), 3)
-        if e.feature == "admin1" and rivals:
-            # "Georgia" in an article about the United States is the state
-            if votes.get(e.country or "", 0) > max(votes.get(r.country or "", 0) for r in rivals):
-                s += 30
+        # "Georgia" in an article about the United States is the state
+        if (
+            e.feature == "admin1"
+            and rivals
+            and votes.get(e.country or "", 0) > max(votes.get(r.country or "", 0) for r in rivals)
+        ):
+            s += 30
         if e.country and e.admin1:
             s += 2.5 * min(admin.get((e.country, e.admin1), 0), 2)
         return s
