@@ -251,7 +251,7 @@ class PlaceFinder:
         return out
 
 
-FEATURE_BONUS = {"country": 30.0, "admin1": 4.0, "province": 4.0, "airport": 4.0}
+FEATURE_BONUS = {"country": 30.0, "admin1": 5.0, "province": 5.0, "airport": 4.0}
 
 
 def context_votes(groups: list[list[Entry]]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
