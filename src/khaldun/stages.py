@@ -113,7 +113,7 @@ def events_stage(config: Config) -> Callable[[Analysis], Analysis]:
         for d in drafts:
             if d.confidence < config.min_confidence:
                 continue
-            et, st = acled_type(d, lex, protest=protest)
+            et, st = acled_type(d, lex, protest=protest, text=a.article.text)
             trigger = Span(d.trigger.idx, d.trigger.idx + len(d.trigger.text))
             place = d.place
             # "Police arrested…" in Dhaka: a generic actor's country from the event's place

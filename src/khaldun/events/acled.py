@@ -32,8 +32,32 @@ def protest_context(drafts: list[Draft], text: str) -> bool:
     return any(d.category == "PROTEST" for d in drafts) or bool(PROTEST_WORDS.search(text))
 
 
-def acled_type(d: Draft, lex: Lexicon, *, protest: bool) -> tuple[str | None, str | None]:
+CROWD_VIOLENCE = re.compile(
+    r"\b(riot\w*|pelt\w*|stone[sd]?|stone-throw\w*|barricad\w*|bonfire\w*|torch\w*|set (fire|ablaze)|"
+    r"burn(ed|t|ing)? (tyres|tires|vehicles?|cars?)|loot\w*|vandali[sz]\w*|ransack\w*)\b",
+    re.IGNORECASE,
+)
+INTERVENTION = re.compile(
+    r"\b(tear ?gas\w*|dispers\w*|intervened|baton\w*|rubber bullets?|water cannon|arrested|detained)\b",
+    re.IGNORECASE,
+)
+
+
+def protest_type(d: Draft, text: str) -> tuple[str, str]:
+    """ACLED's protest sub-types from what the report says happened around the protest."""
+    if d.mode == "riot" or CROWD_VIOLENCE.search(text):
+        return "Riots", "Violent demonstration"
+    if INTERVENTION.search(text):
+        return "Protests", "Protest with intervention"
+    return "Protests", "Peaceful protest"
+
+
+def acled_type(
+    d: Draft, lex: Lexicon, *, protest: bool, text: str = ""
+) -> tuple[str | None, str | None]:
     et, st = lex.acled(d.category, d.mode)
+    if d.category == "PROTEST" and et in ("Protests", "Riots"):
+        return protest_type(d, text)
     if d.category != "ASSAULT" or d.mode in REMOTE:
         return et, st
     s1 = d.actor1.actor.sector if d.actor1 else None

@@ -67,6 +67,7 @@ BACKGROUND_MODS = frozenset(
         "earlier",
     ]
 )
+EVENT_PREPS = frozenset({"in", "during", "amid", "at"})
 # "despite talks in Baghdad", "amid protests in Gaza": places of another matter
 CONTRAST_PREPS = frozenset({"despite", "amid", "after", "before", "following", "unlike"})
 TARGET_PREPS = frozenset({"on", "against", "targeting", "at"})
@@ -168,12 +169,16 @@ class Extractor:
                 return
         else:
             pred = tok
-        category = trig.category
+        category, trig_mode = trig.category, trig.mode
         obj = self._object(tok, pred)
         if obj is not None and obj.lemma_.lower() in trig.not_if_object:
             if not trig.else_category:
                 return
-            category = trig.else_category
+            category, trig_mode = trig.else_category, trig.else_mode
+        if trig.if_subject and trig.subject_category:
+            subj = next((s for p in self._chain(pred) if (s := _subject(p)) is not None), None)
+            if subj is not None and subj.lemma_.lower() in trig.if_subject:
+                category, trig_mode = trig.subject_category, trig.subject_mode
         if self._conditional(pred):
             return
         future, negated = self._modality(pred)
@@ -201,7 +206,7 @@ class Extractor:
             status = "threatened"
         if intensified and not future:
             return  # "stepped up attacks" is an aggregate, not one event
-        mode = self._instrument(tok, pred) or trig.mode
+        mode = self._instrument(tok, pred) or trig_mode
         if status == "threatened" and (category in CONFLICT or threat_gov):
             category, mode = "THREATEN", None
         sent = tok.sent
@@ -257,6 +262,12 @@ class Extractor:
         if tok.dep_ == "nsubj" and hl in EVENT_SUBJECT_VERBS:
             return head, False
         if trig.category in PARTICIPANT_NOUNS and self._participants(tok):
+            return tok, False
+        # "Protests in Nairobi over…", "killed in clashes with police", "during riots"
+        heads_clause = tok.dep_ in ("ROOT", "nsubj") or (
+            tok.dep_ == "pobj" and head.lower_ in EVENT_PREPS
+        )
+        if (trig.category == "PROTEST" or trig.mode == "clash") and heads_clause:
             return tok, False
         return None, False
 

@@ -37,6 +37,11 @@ class Trigger:
     confidence: float
     not_if_object: frozenset[str] = frozenset()
     else_category: str | None = None
+    else_mode: str | None = None
+    # a subject that changes what the word means: "workers strike" is a protest
+    if_subject: frozenset[str] = frozenset()
+    subject_category: str | None = None
+    subject_mode: str | None = None
 
 
 @dataclass
@@ -89,12 +94,17 @@ def load() -> Lexicon:
         mode = t.get("mode")
         if mode is not None and mode not in (lex.ontology[cat].get("modes") or {}):
             raise KnowledgeError(f"{where} -> mode: {mode!r} is not a mode of {cat}")
+        subj = t.get("if_subject") or {}
         trigger = Trigger(
             cat,
             mode,
             float(t.get("confidence", 0.7)),
             frozenset(w.lower() for w in t.get("not_if_object") or ()),
             t.get("else_category"),
+            t.get("else_mode"),
+            frozenset(w.lower() for w in subj.get("nouns") or ()),
+            subj.get("category"),
+            subj.get("mode"),
         )
         if t.get("phrase"):
             lex.phrases[tuple(str(t["phrase"]).lower().split())] = trigger
