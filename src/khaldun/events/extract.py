@@ -15,8 +15,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from khaldun.actors.dictionary import ActorDictionary
-from khaldun.actors.resolve import country_actor
 from khaldun.dates.resolve import resolve as resolve_date
+from khaldun.events.arguments import Arguments, _subject, _tokspan
 from khaldun.events.lexicon import Lexicon, Trigger
 from khaldun.model import (
     ActorMention,
@@ -29,8 +29,6 @@ from khaldun.model import (
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "wo"})
 CONDITIONAL = frozenset({"if", "unless", "until", "whether", "should"})
-PRONOUNS = frozenset({"it", "its", "they", "their", "them", "we", "us", "our", "he", "she"})
-ANAPHORS = frozenset({"group", "militia", "movement", "organisation", "organization", "faction"})
 PARTICIPANT_NOUNS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 EVENT_SUBJECT_VERBS = frozenset(
     [
@@ -71,25 +69,6 @@ EVENT_PREPS = frozenset({"in", "during", "amid", "at"})
 # "despite talks in Baghdad", "amid protests in Gaza": places of another matter
 CONTRAST_PREPS = frozenset({"despite", "amid", "after", "before", "following", "unlike"})
 TARGET_PREPS = frozenset({"on", "against", "targeting", "at"})
-FACILITY_NOUNS = frozenset(
-    [
-        "facility",
-        "base",
-        "position",
-        "site",
-        "target",
-        "installation",
-        "port",
-        "airport",
-        "vessel",
-        "ship",
-        "camp",
-        "outpost",
-        "checkpoint",
-        "headquarters",
-        "embassy",
-    ]
-)
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 
 
@@ -111,7 +90,7 @@ class Draft:
     evidence: list[Span] = field(default_factory=list)
 
 
-class Extractor:
+class Extractor(Arguments):
     def __init__(
         self,
         lexicon: Lexicon,
@@ -399,18 +378,6 @@ class Extractor:
                 a2 = self._resolve(obj)
         return a1, a2
 
-    def _state_modifier(self, tok: Any, category: str) -> ActorMention | None:
-        m = self.actor_at.get(tok.i)
-        if m is not None:
-            return m
-        for f in self.book.lookup(tok.text):
-            e = self.book.entries[f.entry_id]
-            if e.kind == "state" and e.country:
-                sector = "MIL" if category in ("ASSAULT", "MOBILIZE") else "GOV"
-                return ActorMention(_tokspan(self.doc[tok.i : tok.i + 1]), tok.text,
-                                    country_actor(self.book, e.country, sector, e.name), "adjective", 0.7)  # fmt: skip
-        return None
-
     def _object(self, tok: Any, pred: Any) -> Any:
         for c in (tok if tok.pos_ == "VERB" else pred).children:
             if c.dep_ in ("dobj", "obj"):
@@ -475,102 +442,6 @@ class Extractor:
         if tok.ent_type_ in ("DATE", "TIME") or tok.lemma_.lower() in self.lex.instruments:
             return False
         return self._instrument_of(tok) is None
-
-    def _target_actor(self, target: Any, own: set[int]) -> ActorMention | None:
-        m = self._resolve(target, follow_of=True)
-        if m is not None:
-            return m
-        for t in target.subtree:
-            if own and t.i not in own:
-                continue
-            if t.dep_ == "pobj" and t.head.dep_ == "agent":
-                m = self._resolve(t)
-                if m is not None:
-                    return m
-        return None
-
-    def _state_of_place(self, target: Any, place: PlaceMention) -> ActorMention | None:
-        if (
-            target.lemma_.lower() not in FACILITY_NOUNS
-            or not place.place
-            or not place.place.country
-        ):
-            return None
-        iso = place.place.country
-        if self.book.state(iso) is None:
-            return None
-        actor = country_actor(self.book, iso, "MIL", "Military forces")
-        return ActorMention(place.span, place.text, actor, "place-country", 0.6)
-
-    def _resolve(self, tok: Any, follow_of: bool = True) -> ActorMention | None:
-        """The actor a token stands for: a mention, a role's organisation, or an antecedent."""
-        m = self.actor_at.get(tok.i)
-        if m is not None:
-            if m.how == "generic" and m.actor.country is None:
-                return self._owned(tok, m)
-            return m
-        low = tok.lower_
-        if low in ("we", "us", "our"):
-            return self._speaker_of_quote(tok)
-        if low in PRONOUNS or (
-            tok.lemma_.lower() in ANAPHORS and any(c.lower_ == "the" for c in tok.children)
-        ):
-            return self._antecedent(tok)
-        if follow_of or tok.lemma_.lower() in _roles():
-            for c in tok.children:
-                if c.dep_ in ("compound", "poss") and c.i in self.actor_at:
-                    return self.actor_at[c.i]
-                if c.dep_ == "prep" and c.lower_ in ("of", "from"):
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            return self._resolve(p, follow_of=False)
-        return None
-
-    def _owned(self, tok: Any, m: ActorMention) -> ActorMention:
-        """ "its troops" after "Israel denied…": a generic actor takes its owner's country."""
-        for c in tok.children:
-            if c.dep_ == "poss" and c.lower_ in PRONOUNS:
-                owner = self._antecedent(c)
-                if owner is not None and owner.actor.country and m.actor.sector:
-                    actor = country_actor(
-                        self.book, owner.actor.country, m.actor.sector, m.actor.name
-                    )
-                    return ActorMention(m.span, m.text, actor, "generic", m.score)
-        return m
-
-    def _speaker_of_quote(self, tok: Any) -> ActorMention | None:
-        root = tok.sent.root
-        if root.lemma_.lower() in self.lex.reporting:
-            s = _subject(root)
-            if s is not None and s.i != tok.i:
-                return self._resolve(s)
-        return None
-
-    def _antecedent(self, tok: Any) -> ActorMention | None:
-        # inside a reported clause, "it" is the reporter: "The IRI said it had used drones"
-        for anc in tok.ancestors:
-            if anc.lemma_.lower() in (self.lex.reporting | self.lex.threat | self.lex.denial):
-                s = _subject(anc)
-                if s is not None and s.i != tok.i and s.lower_ not in PRONOUNS:
-                    return self._resolve(s)
-        best = None
-        for anc in tok.ancestors:
-            if anc.lemma_.lower() in (self.lex.reporting | self.lex.threat | self.lex.denial):
-                s = _subject(anc)
-                if s is not None and s.i != tok.i and s.i in self.actor_at:
-                    return self.actor_at[s.i]
-        for i in range(tok.i - 1, max(-1, tok.i - 400), -1):
-            m = self.actor_at.get(i)
-            if m is None or (m.actor.kind == "state" and m.how != "dictionary"):
-                continue
-            if m.actor.kind in ("armed_group", "party", "igo", "ngo", "government_body") or (
-                m.actor.kind == "generic" and m.actor.sector == "REB"
-            ):
-                t = self.doc[i]
-                if t.dep_ in ("nsubj", "nsubjpass"):
-                    return m
-                best = best or m
-        return best
 
     def _instrument_of(self, tok: Any) -> str | None:
         """The mode a noun names as a weapon: "drones", "tear gas", "rocket"."""
@@ -654,23 +525,6 @@ class Extractor:
         return {t.i for t in governor.subtree} - skip
 
 
-def _subject(verb: Any) -> Any:
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            return c
-    return None
-
-
 def _phrase(tok: Any) -> Any:
     sub = list(tok.subtree)
     return tok.doc[sub[0].i : sub[-1].i + 1]
-
-
-def _tokspan(span: Any) -> Span:
-    return Span(span.start_char, span.end_char)
-
-
-def _roles() -> frozenset[str]:
-    from khaldun.knowledge import generic_nouns
-
-    return frozenset(generic_nouns().roles)
