@@ -202,7 +202,8 @@ class Extractor(Arguments):
         targets = self._targets(tok, pred) if category in ("ASSAULT", "THREATEN") else []
         for target, scope in self._groups(tok, pred, targets):
             actor2 = actor2_default
-            place = self._place(scope)
+            # the clause's own place; else one on its subject ("Lawyers in Eldoret protested")
+            place = self._place(scope, fallback=False) or self._place(self._subject_scope(pred))
             if target is not None:
                 actor2 = self._target_actor(target, scope) or actor2
                 if actor2 is None and place and place.place and place.place.country:
@@ -492,6 +493,13 @@ class Extractor(Arguments):
         scope = {t.i for t in root.subtree} - skip
         scope |= {t.i for t in tok.subtree}
         return scope
+
+    def _subject_scope(self, pred: Any) -> set[int]:
+        for p in self._chain(pred):
+            subj = _subject(p)
+            if subj is not None:
+                return {t.i for t in subj.subtree}
+        return set()
 
     def _place(self, scope: set[int], fallback: bool = True) -> PlaceMention | None:
         found = [p for toks, p in self.place_tokens if toks & scope and p.place is not None]
