@@ -170,7 +170,7 @@ def _confidence(d: Draft) -> float:
     """The trigger's reliability blended with how fully the event is specified: its arguments,
     a known weapon or mode, and further sentences that tell it."""
     filled = sum(x is not None for x in (d.actor1, d.actor2, d.place, d.date))
-    score = 0.4 * d.confidence + 0.12 * filled + 0.07 * (d.mode is not None)
+    score = 0.4 * d.confidence + 0.12 * filled + 0.07 * (d.mode is not None and not d.mode_inferred)
     return min(0.99, score + 0.05 * (len(d.evidence) - 1))
 
 

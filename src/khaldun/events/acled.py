@@ -33,9 +33,12 @@ def protest_context(drafts: list[Draft], text: str) -> bool:
 
 
 CROWD_VIOLENCE = re.compile(
-    r"\b(riot\w*|pelt\w*|stone[sd]?|stone-throw\w*|barricad\w*|bonfire\w*|torch\w*|set (fire|ablaze)|"
+    r"\b(riot\w*|clash\w*|pelt\w*|stone[sd]?|stone-throw\w*|barricad\w*|bonfire\w*|torch\w*|set (fire|ablaze)|"
     r"burn(ed|t|ing)? (tyres|tires|vehicles?|cars?)|loot\w*|vandali[sz]\w*|ransack\w*)\b",
     re.IGNORECASE,
+)
+CROWD_WORDS = re.compile(
+    r"\b(mobs?|crowds?|rioters?|youths|supporters|residents|villagers)\b", re.IGNORECASE
 )
 INTERVENTION = re.compile(
     r"\b(tear ?gas\w*|dispers\w*|intervened|baton\w*|rubber bullets?|water cannon|arrested|detained)\b",
@@ -58,12 +61,24 @@ def acled_type(
     et, st = lex.acled(d.category, d.mode)
     if d.category == "PROTEST" and et in ("Protests", "Riots"):
         return protest_type(d, text)
-    if d.category != "ASSAULT" or d.mode in REMOTE:
+    if d.category != "ASSAULT":
         return et, st
     s1 = d.actor1.actor.sector if d.actor1 else None
+    if d.mode in REMOTE and not (s1 in UNORGANISED and d.mode == "explosives"):
+        return et, st  # (party supporters hurling crude bombs is still a riot)
     s2 = d.actor2.actor.sector if d.actor2 else None
     k2 = d.actor2.actor.kind if d.actor2 else None
-    crowd = s1 in UNORGANISED or (s1 is None and d.mode in ("destroy", "primitive", "mob", "beat"))
+    if s2 == "PRO" or (protest and s1 == "COP" and s2 in ("EDU", "LAB", "PTY")):
+        # force against a crowd: the protest was violent, or the state intervened
+        et, st = protest_type(d, text)
+        return (et, st) if et == "Riots" else ("Protests", "Protest with intervention")
+    crowd = s1 in UNORGANISED or (
+        s1 is None
+        and (
+            d.mode in ("destroy", "mob", "beat")
+            or (d.mode == "primitive" and bool(CROWD_WORDS.search(text)))
+        )
+    )
     if crowd:
         return "Riots", "Violent demonstration" if protest else "Mob violence"
     if d.mode is not None and d.mode not in ("firearms", "clash"):

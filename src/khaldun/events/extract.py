@@ -65,6 +65,7 @@ BACKGROUND_MODS = frozenset(
         "earlier",
     ]
 )
+CROWD_CONTROL_MODS = frozenset({"sound", "stun", "tear", "smoke", "rubber", "teargas", "pellet"})
 EVENT_PREPS = frozenset({"in", "during", "amid", "at"})
 # "despite talks in Baghdad", "amid protests in Gaza": places of another matter
 CONTRAST_PREPS = frozenset({"despite", "amid", "after", "before", "following", "unlike"})
@@ -88,6 +89,7 @@ class Draft:
     date: DateRange | None = None
     attributed_to: Attribution | None = None
     evidence: list[Span] = field(default_factory=list)
+    mode_inferred: bool = False  # the weapon was named elsewhere in the sentence
 
 
 class Extractor(Arguments):
@@ -186,6 +188,10 @@ class Extractor(Arguments):
         if intensified and not future:
             return  # "stepped up attacks" is an aggregate, not one event
         mode = self._instrument(tok, pred) or trig_mode
+        inferred = False
+        if mode is None and category == "ASSAULT":
+            mode = self._sentence_instrument(tok)
+            inferred = mode is not None
         if status == "threatened" and (category in CONFLICT or threat_gov):
             category, mode = "THREATEN", None
         sent = tok.sent
@@ -221,6 +227,7 @@ class Extractor(Arguments):
                 date=date_,
                 attributed_to=attribution,
                 evidence=[Span(sent.start_char, sent.end_char)],
+                mode_inferred=inferred,
             )
 
     # -- licensing of noun triggers ------------------------------------------------------------
@@ -448,6 +455,8 @@ class Extractor(Arguments):
         """The mode a noun names as a weapon: "drones", "tear gas", "rocket"."""
         lemma = tok.lemma_.lower()
         mods = [c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")]
+        if set(mods) & CROWD_CONTROL_MODS and lemma in self.lex.instruments:
+            return "crowd-control"  # "sound grenades", "tear gas shells", "rubber bullets"
         for m in mods:
             for k in (f"{m}{lemma}", f"{m} {lemma}"):
                 if k in self.lex.instruments:
@@ -479,6 +488,15 @@ class Extractor(Arguments):
             mode = self._instrument_of(c)
             if mode:
                 return mode
+        return None
+
+    def _sentence_instrument(self, tok: Any) -> str | None:
+        """A remote weapon named elsewhere in the sentence ("hurled a grenade … targeted")."""
+        for t in tok.sent:
+            if t.pos_ == "NOUN" and t.i != tok.i:
+                mode = self._instrument_of(t)
+                if mode in ("explosives", "grenade", "drone", "aerial", "suicide-attack"):
+                    return mode
         return None
 
     def _scope(self, tok: Any, pred: Any) -> set[int]:
