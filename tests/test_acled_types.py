@@ -1,0 +1,75 @@
+"""ACLED event types from coded drafts: the ontology's map and ACLED's precedence rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from khaldun.events import lexicon
+from khaldun.events.acled import acled_type
+from khaldun.events.extract import Draft
+from khaldun.model import Actor, ActorMention, Span
+
+
+def mention(sector: str | None, kind: str = "generic") -> ActorMention:
+    return ActorMention(Span(0, 1), "x", Actor(name="x", sector=sector, kind=kind), "generic")
+
+
+def draft(category: str, mode: str | None, a1: str | None, a2: str | None) -> Draft:
+    return Draft(category=category, mode=mode, status="asserted", trigger=None, sentence=Span(0, 1),
+                 confidence=0.8, actor1=mention(a1) if a1 else None, actor2=mention(a2) if a2 else None)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("d", "text", "expected"),
+    [
+        (
+            draft("ASSAULT", None, "PTY", "PTY"),
+            "Supporters of two candidates fought.",
+            ("Riots", "Mob violence"),
+        ),
+        (
+            draft("ASSAULT", "destroy", "PRO", None),
+            "Protesters torched cars during a strike.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            draft("ASSAULT", "crowd-control", "COP", "PRO"),
+            "Police dispersed the march with tear gas.",
+            ("Protests", "Protest with intervention"),
+        ),
+        (
+            draft("ASSAULT", "firearms", "COP", "PRO"),
+            "Demonstrators clashed with police, who fired.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            draft("ASSAULT", None, "REB", "MIL"),
+            "Militants attacked an army post.",
+            ("Battles", "Armed clash"),
+        ),
+        (
+            draft("ASSAULT", None, "REB", "CVL"),
+            "Gunmen killed three villagers.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            draft("ASSAULT", "drone", "REB", "MIL"),
+            "A drone hit the base.",
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
+        (
+            draft("PROTEST", "demo", "PRO", None),
+            "Teachers marched peacefully.",
+            ("Protests", "Peaceful protest"),
+        ),
+        (
+            draft("PROTEST", "demo", "PRO", None),
+            "Students pelted stones at buses.",
+            ("Riots", "Violent demonstration"),
+        ),
+    ],
+)
+def test_acled_precedence(d: Draft, text: str, expected: tuple[str, str]) -> None:
+    from khaldun.events.acled import protest_context
+
+    assert acled_type(d, lexicon.load(), protest=protest_context([d], text), text=text) == expected
