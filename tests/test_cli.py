@@ -20,7 +20,7 @@ def test_every_command_has_help(command: str) -> None:
     assert "Usage" in result.output and len(result.output) > 200
 
 
-@pytest.mark.parametrize("command", ["validate", "lookup"])
+@pytest.mark.parametrize("command", ["validate", "lookup", "unknown"])
 def test_actors_commands_have_help(command: str) -> None:
     assert runner.invoke(actors_app, [command, "--help"]).exit_code == 0
 
@@ -83,6 +83,8 @@ def test_ingest_twice_adds_nothing_and_bad_items_are_reported(tmp_path: Path) ->
         == 0
     )
     assert out.read_text().startswith("event_id_cnty,event_date,year")
+    r4 = runner.invoke(actors_app, ["unknown", "--db", db, "--format", "json"])
+    assert r4.exit_code == 0 and isinstance(json.loads(r4.stdout)["actors"], list)
 
 
 def test_missing_input_is_an_error_with_a_reason(tmp_path: Path) -> None:

@@ -52,7 +52,7 @@ def test_ingesting_twice_adds_nothing(tmp_path: Path) -> None:
     store = Store(str(tmp_path / "k.db"))
     assert store.add(coded()) is True
     assert store.add(coded()) is False
-    assert store.counts() == {"articles": 1, "events": 1, "errors": 0}
+    assert store.counts() == {"articles": 1, "events": 1, "errors": 0, "actor_mentions": 0}
     # a second process opening the same file sees the same rows
     assert Store(str(tmp_path / "k.db")).counts()["events"] == 1
 
@@ -107,5 +107,29 @@ def test_rerunning_any_batch_adds_no_rows(tmp_path_factory, ids: list[str]) -> N
     assert (
         store.counts()
         == before
-        == {"articles": len(set(ids)), "events": len(set(ids)), "errors": 0}
+        == {"articles": len(set(ids)), "events": len(set(ids)), "errors": 0, "actor_mentions": 0}
     )
+
+
+def _with_mentions(article_id: str, names: list[str]) -> CodedArticle:
+    base = coded(article_id)
+    ments = []
+    for i, name in enumerate(names):
+        how = "unresolved" if name != "the army" else "generic"
+        actor = Actor(name) if how == "unresolved" else Actor("Kenya military", "KEN", "KEN", "MIL")
+        ments.append(ActorMention(Span(i * 10, i * 10 + len(name)), name, actor, how, 0.3))
+    return CodedArticle(article=base.article, events=base.events, actors=tuple(ments))
+
+
+def test_unknown_actors_ranked_by_frequency(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "k.db"))
+    store.add(_with_mentions("a-1", ["Nowhere Brigade", "the army", "Hill Front"]))
+    store.add(_with_mentions("a-2", ["Nowhere  Brigade", "Nowhere Brigade"]))
+    store.add(_with_mentions("a-2", ["Ignored Twice"]))  # same article again: not stored twice
+    rows = store.unknown_actors()
+    assert [(r["text"], r["mentions"], r["articles"]) for r in rows] == [
+        ("Nowhere Brigade", 3, 2),
+        ("Hill Front", 1, 1),
+    ]
+    assert store.unknown_actors(min_count=2)[0]["example_article"] == "a-1"
+    assert store.unknown_actors(how=("generic",))[0]["resolved_as"] == "Kenya military"

@@ -1,4 +1,4 @@
-"""The embedded store (SQLite by default, any SQLAlchemy URL): articles, events, errors.
+"""The embedded store (SQLite by default, any SQLAlchemy URL): articles, events, actor mentions, errors.
 
 Ingestion is idempotent: ids are content hashes, rows are inserted once, and a re-run adds
 nothing. Each article and its events are written in one transaction, so a killed run resumes
@@ -8,6 +8,7 @@ where it stopped. Migrations are an append-only list of named functions.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,6 +33,7 @@ from sqlalchemy.engine import Connection, Engine
 from khaldun.errors import StoreError
 from khaldun.model import CodedArticle, ItemError
 from khaldun.serialize import article_dict, event_dict
+from khaldun.text import key
 
 meta = MetaData()
 
@@ -62,16 +64,32 @@ errors = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("source", String), Column("reason", Text), Column("at", String),
 )  # fmt: skip
+mentions = Table(
+    "actor_mentions", meta,
+    Column("article_id", String, primary_key=True),
+    Column("start", Integer, primary_key=True), Column("end", Integer),
+    Column("text", Text), Column("key", String, index=True),  # folded text, for grouping
+    Column("actor_id", String), Column("name", String), Column("how", String, index=True),
+    Column("score", Float),
+)  # fmt: skip
 migrations = Table(
     "migrations", meta, Column("name", String, primary_key=True), Column("at", String)
 )
+_V1 = (articles, events, errors)
 
 
 def _m001_initial(conn: Connection) -> None:
-    meta.create_all(conn)
+    meta.create_all(conn, tables=list(_V1))
 
 
-MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [("001_initial", _m001_initial)]
+def _m002_actor_mentions(conn: Connection) -> None:
+    mentions.create(conn, checkfirst=True)
+
+
+MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
+    ("001_initial", _m001_initial),
+    ("002_actor_mentions", _m002_actor_mentions),
+]
 
 
 def _now() -> str:
@@ -144,7 +162,61 @@ class Store:
                     data=json.dumps(ed)))  # fmt: skip
             if rows:
                 conn.execute(insert(events), rows)
+            seen: set[int] = set()
+            ments = []
+            for m in coded.actors:
+                if m.span.start in seen:
+                    continue
+                seen.add(m.span.start)
+                ments.append(dict(
+                    article_id=a.id, start=m.span.start, end=m.span.end, text=m.text,
+                    key=key(m.text), actor_id=m.actor.id, name=m.actor.name, how=m.how,
+                    score=m.score))  # fmt: skip
+            if ments:
+                conn.execute(insert(mentions), ments)
         return True
+
+    def unknown_actors(self, *, how: tuple[str, ...] = ("unresolved",), limit: int = 50,
+                       min_count: int = 1) -> list[dict[str, Any]]:  # fmt: skip
+        """The most frequent actor mentions the dictionary did not resolve, for a curator.
+
+        Grouped by folded text; each row says how often and in how many articles it occurs, the
+        most common spelling, and one article it occurs in.
+        """
+        from sqlalchemy import func
+
+        q = (
+            select(
+                mentions.c.key,
+                func.count().label("mentions"),
+                func.count(func.distinct(mentions.c.article_id)).label("articles"),
+                func.min(mentions.c.article_id).label("example_article"),
+            )
+            .where(mentions.c.how.in_(how))
+            .group_by(mentions.c.key)
+            .having(func.count() >= min_count)
+            .order_by(func.count().desc(), mentions.c.key)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            rows = list(conn.execute(q))
+            spellings: dict[str, Counter[str]] = {r.key: Counter() for r in rows}
+            resolved: dict[str, Counter[str]] = {r.key: Counter() for r in rows}
+            if rows:
+                q2 = (
+                    select(mentions.c.key, mentions.c.text, mentions.c.name, func.count())
+                    .where(mentions.c.how.in_(how), mentions.c.key.in_(list(spellings)))
+                    .group_by(mentions.c.key, mentions.c.text, mentions.c.name)
+                )
+                for k, text, name, cnt in conn.execute(q2):
+                    spellings[k][text] += cnt
+                    if name and name != text:
+                        resolved[k][name] += cnt
+        return [{
+            "text": spellings[r.key].most_common(1)[0][0], "mentions": r.mentions,
+            "articles": r.articles, "example_article": r.example_article,
+            "resolved_as": resolved[r.key].most_common(1)[0][0] if resolved[r.key] else None,
+        } for r in rows]  # fmt: skip
 
     def add_error(self, err: ItemError) -> None:
         with self.engine.begin() as conn:
@@ -191,7 +263,7 @@ class Store:
 
         with self.engine.connect() as conn:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                    for t in (articles, events, errors)}  # fmt: skip
+                    for t in (articles, events, errors, mentions)}  # fmt: skip
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -328,6 +328,40 @@ def actors_lookup(name: Annotated[str, typer.Argument(help="A name as a report w
                   f"member of: {', '.join(book.ancestors(e.id)) or '-'}", highlight=False)  # fmt: skip
 
 
+@actors_app.command("unknown")
+def actors_unknown(
+    db: DB = "khaldun.db",
+    limit: Annotated[int, typer.Option(help="At most this many names.")] = 50,
+    min_count: Annotated[int, typer.Option(help="Only names seen at least this often.")] = 1,
+    fuzzy: Annotated[
+        bool, typer.Option(help="List fuzzy matches to check instead of unresolved names.")
+    ] = False,
+    format: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.table,
+) -> None:
+    """The most frequent actor names in the store that the dictionary did not resolve."""
+    from khaldun.store import Store
+
+    how = ("fuzzy",) if fuzzy else ("unresolved",)
+    try:
+        rows = Store(db).unknown_actors(how=how, limit=limit, min_count=min_count)
+    except KhaldunError as exc:
+        _fail(exc)
+    if format is Fmt.json:
+        sys.stdout.write(json.dumps({"actors": rows}, ensure_ascii=False, indent=2) + "\n")
+    elif format is Fmt.jsonl:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    else:
+        what = "fuzzy matches" if fuzzy else "unresolved actor names"
+        t = Table(title=f"{len(rows)} most frequent {what} in {db}")
+        for col in ("name", "mentions", "articles", "resolved as" if fuzzy else "example article"):
+            t.add_column(col)
+        for r in rows:
+            last = r["resolved_as"] if fuzzy else r["example_article"]
+            t.add_row(r["text"], str(r["mentions"]), str(r["articles"]), last or "")
+        out.print(t)
+
+
 def main() -> None:
     app()
 
