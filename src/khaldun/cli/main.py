@@ -218,7 +218,11 @@ def export(
 @app.command("eval")
 def eval_cmd(
     gold: Annotated[
-        Path, typer.Option("--gold", help="Gold events: khaldun gold JSONL or ACLED CSV.")
+        Path,
+        typer.Option(
+            "--gold",
+            help="Gold: khaldun gold JSONL, ACLED CSV, PLOVER gold records (JSON) or toponym JSONL.",
+        ),
     ],
     inputs: Annotated[
         list[str] | None,

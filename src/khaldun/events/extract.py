@@ -71,6 +71,15 @@ EVENT_PREPS = frozenset({"in", "during", "amid", "at"})
 CONTRAST_PREPS = frozenset({"despite", "amid", "after", "before", "following", "unlike"})
 TARGET_PREPS = frozenset({"on", "against", "targeting", "at"})
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+# PLOVER codes a stated intent by what is intended: a cooperative step is AGREE (a pledge), a
+# hostile one THREATEN. A refused or ruled-out cooperative step is REJECT.
+COOPERATIVE = frozenset({"AID", "SUPPORT", "COOPERATE", "CONCEDE", "RETREAT", "CONSULT", "AGREE"})
+# Verbs whose complement is the content of the verb's own event, not a second event: "urged
+# Iraq to withdraw" is one REQUEST, "refused to lift the curfew" one REJECT, "agreed to resign"
+# one AGREE. Orders are the exception: what was ordered is usually reported as done.
+EMBEDDING = frozenset({"REQUEST", "REJECT", "AGREE"})
+NOT_EMBEDDING = frozenset({"order", "command", "direct", "instruct"})
+OBLIGATION_AUX = frozenset({"must", "should"})
 
 
 @dataclass
@@ -141,8 +150,10 @@ class Extractor(Arguments):
         return []
 
     def _draft(self, tok: Any, trig: Trigger, anchor: Any) -> Iterator[Draft]:
-        if tok.dep_ in ("amod", "acl", "compound") or tok.lemma_.lower() in self.lex.reporting:
+        if tok.dep_ in ("amod", "acl", "compound"):
             return
+        if tok.lemma_.lower() in self.lex.reporting and trig.category != "ACCUSE":
+            return  # "said" reports; "accused" both reports and is an accusation
         intensified = False
         if tok.pos_ == "NOUN":
             pred, intensified = self._noun_predicate(tok, trig)
@@ -160,7 +171,7 @@ class Extractor(Arguments):
             subj = next((s for p in self._chain(pred) if (s := _subject(p)) is not None), None)
             if subj is not None and subj.lemma_.lower() in trig.if_subject:
                 category, trig_mode = trig.subject_category, trig.subject_mode
-        if self._conditional(pred):
+        if self._conditional(pred) or self._embedded(pred):
             return
         future, negated = self._modality(pred)
         governor, speaker_tok = self._governor(pred)
@@ -174,16 +185,22 @@ class Extractor(Arguments):
             elif g in self.lex.reporting:
                 status = "claimed"
         threat_gov = governor is not None and governor.lemma_.lower() in self.lex.threat
-        if negated:
+        obliged = self._obliged(pred) and category != "REQUEST"
+        intent: str | None = None  # what a stated intent is coded as
+        if obliged:
+            # "X said Sudan must return the helicopter": X demands it of Sudan
+            category, trig_mode, status = "REQUEST", None, "asserted"
+        elif negated and future and category in COOPERATIVE:
+            category, trig_mode, status = "REJECT", None, "asserted"  # "will not accept refugees"
+        elif negated:
             status = "negated"
         elif future or category == "THREATEN":
-            if (
-                category not in CONFLICT
-                and not intensified
-                and not threat_gov
-                and category != "THREATEN"
-            ):
-                return  # plans and forecasts are not events
+            if category in COOPERATIVE:
+                intent = "AGREE"
+            elif category in CONFLICT or category in ("PROTEST", "REJECT") or threat_gov:
+                intent = "THREATEN"
+            elif not intensified and category != "THREATEN":
+                return  # forecasts of requests and accusations are not events
             status = "threatened"
         if intensified and not future:
             return  # "stepped up attacks" is an aggregate, not one event
@@ -192,8 +209,16 @@ class Extractor(Arguments):
         if mode is None and category == "ASSAULT":
             mode = self._sentence_instrument(tok)
             inferred = mode is not None
-        if status == "threatened" and (category in CONFLICT or threat_gov):
-            category, mode = "THREATEN", None
+        if intent is not None and category != intent:
+            # a threat's mode stays open (what is threatened is in its evidence); a pledge's
+            # mode says what kind of step was promised
+            table = self.lex.promise_modes
+            mode = (
+                table.get(f"{category}/{mode}") or table.get(category)
+                if intent == "AGREE"
+                else None
+            )
+            category = intent
         sent = tok.sent
         speaker = self._resolve(speaker_tok) if speaker_tok is not None else None
         attribution = None
@@ -202,6 +227,8 @@ class Extractor(Arguments):
             attribution = Attribution(name, _phrase(speaker_tok).text, _tokspan(_phrase(speaker_tok)),
                                       speaker.actor.id if speaker else None)  # fmt: skip
         actor1, actor2_default = self._agents(tok, pred, category)
+        if obliged:
+            actor1, actor2_default = speaker, actor1
         if actor1 is None and status in ("claimed", "threatened", "denied") and speaker:
             actor1 = speaker
         date_ = self._date(tok, pred, governor, threat=category == "THREATEN")
@@ -288,6 +315,22 @@ class Extractor(Arguments):
             if p.lemma_.lower() in self.lex.threat and p is not pred:
                 future = True
         return future, negated
+
+    def _embedded(self, pred: Any) -> bool:
+        """Is this clause the content of a request, refusal or agreement verb or noun?"""
+        if pred.dep_ not in ("xcomp", "ccomp", "acl", "dobj"):
+            return False
+        head = pred.head
+        if head is pred or head.lemma_.lower() in NOT_EMBEDDING:
+            return False
+        return any(t.category in EMBEDDING for t, _ in self._triggers(head))
+
+    def _obliged(self, pred: Any) -> bool:
+        """A "must"/"should" clause reported from someone else: a demand on its subject."""
+        if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in pred.children):
+            return False
+        head = pred.head if pred.dep_ in ("ccomp", "parataxis") else None
+        return head is not None and head.lemma_.lower() in self.lex.reporting
 
     def _conditional(self, pred: Any) -> bool:
         for p in [pred, *pred.ancestors]:

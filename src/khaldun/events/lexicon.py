@@ -56,6 +56,8 @@ class Lexicon:
     reporting: set[str] = field(default_factory=set)
     threat: set[str] = field(default_factory=set)
     denial: set[str] = field(default_factory=set)
+    threat_modes: dict[str, str] = field(default_factory=dict)
+    promise_modes: dict[str, str] = field(default_factory=dict)
     ontology: dict[str, Any] = field(default_factory=dict)
 
     def acled(self, category: str, mode: str | None) -> tuple[str | None, str | None]:
@@ -123,4 +125,13 @@ def load() -> Lexicon:
     lex.reporting = {_first_word(v) for v in trig.get("reporting_verbs") or ()}
     lex.threat = {_first_word(v) for v in trig.get("threat_verbs") or ()}
     lex.denial = {_first_word(v) for v in trig.get("denial_verbs") or ()}
+    for key, cat in (("threat_modes", "THREATEN"), ("promise_modes", "AGREE")):
+        table = {str(k): str(v) for k, v in (trig.get(key) or {}).items()}
+        modes = lex.ontology[cat].get("modes") or {}
+        for k, v in table.items():
+            if v not in modes:
+                raise KnowledgeError(
+                    f"events/triggers.yaml: {key} -> {k}: {v!r} is not a mode of {cat}"
+                )
+        setattr(lex, key, table)
     return lex
