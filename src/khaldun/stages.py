@@ -104,8 +104,10 @@ def events_stage(config: Config) -> Callable[[Analysis], Analysis]:
         iso = focus_country(a.places)
         country = gaz.country(iso) if iso else None
         if country is not None:
-            focus = PlaceMention(Span(0, 0), "", Place(country.name, iso, None, None, None, 3,
-                                                       country.gid, "country"), 0.4)  # fmt: skip
+            # the article's country at its centre point, precision 3 (as ACLED codes a country)
+            focus = PlaceMention(Span(0, 0), "", Place(country.name, iso, None, country.lat,
+                                                       country.lon, 3, country.gid, "country"),
+                                 0.4)  # fmt: skip
         ex = Extractor(lex, book, a.doc, a.actors, a.places, a.article.published, focus)
         drafts = merge(list(ex.drafts()))
         protest = protest_context(drafts, a.article.text)

@@ -236,7 +236,9 @@ class Extractor(Arguments):
         for target, scope in self._groups(tok, pred, targets):
             actor2 = actor2_default
             # the clause's own place; else one on its subject ("Lawyers in Eldoret protested")
-            place = self._place(scope, fallback=False) or self._place(self._subject_scope(pred))
+            place = (self._place(scope, fallback=False)
+                     or self._place(self._subject_scope(pred), fallback=False)
+                     or self._sentence_place(tok))  # fmt: skip
             if target is not None:
                 actor2 = self._target_actor(target, scope) or actor2
                 if actor2 is None and place and place.place and place.place.country:
@@ -567,6 +569,23 @@ class Extractor(Arguments):
         if found:
             return min(found, key=lambda p: (p.place.precision if p.place else 9, -len(p.text)))
         return self.focus if fallback else None
+
+    def _sentence_place(self, tok: Any) -> PlaceMention | None:
+        """The sentence's own place when the clause names none ("clashed with police on campus
+        in Rangpur"), unless the sentence names several or it belongs to a contrast ("despite
+        talks in Baghdad"); else the article's focus country."""
+        sent = tok.sent
+        skip: set[int] = set()
+        for t in sent:
+            if t.dep_ == "prep" and t.lower_ in CONTRAST_PREPS:
+                skip.update(x.i for x in t.subtree)
+        inside = {t.i for t in sent} - skip
+        found = [p for toks, p in self.place_tokens
+                 if toks & inside and p.place is not None and p.place.feature != "country"]  # fmt: skip
+        towns = {p.place.gazetteer_id for p in found if p.place and p.place.precision == 1}
+        if found and len(towns) <= 1:
+            return min(found, key=lambda p: (p.place.precision if p.place else 9, -len(p.text)))
+        return self.focus
 
     def _date(self, tok: Any, pred: Any, governor: Any, threat: bool = False) -> DateRange | None:
         future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in pred.children)

@@ -54,6 +54,13 @@ ADMIN_WORDS = frozenset(
         "municipality",
         "area",
         "camp",
+        "locality",
+        "subdistrict",
+        "upazila",  # Bangladesh's subdistricts ("Bagmara upazila")
+        "sadar",  # a district's headquarters subdistrict ("Faridpur Sadar")
+        "thana",
+        "tehsil",
+        "ward",
     ]
 )
 AIRPORT_WORDS = frozenset({"airport", "airbase", "airfield"})
@@ -103,7 +110,9 @@ class PlaceFinder:
         taken: set[int] = set()
         # 1. the model's GPE/LOC/FAC entities and capitalised gazetteer names
         for ent in doc.ents:
-            if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "NORP"):
+            if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "NORP") or (
+                ent.label_ == "PERSON" and _locative(ent)
+            ):
                 spans.append((ent.start, ent.end))
         for tok in doc:
             if (
@@ -148,6 +157,13 @@ class PlaceFinder:
             if not cands and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:
                 # "Kabul city", "Nijrab district", "Balkh province"
                 cands = self.gaz.candidates(span[:-1].text)
+            if not cands and len(span) > 2:
+                # "Dhaka - Badda", "Kashiani, Gopalganj": the most specific part that is a place
+                for part in reversed(_parts(span)):
+                    cands = self.gaz.candidates(part.text)
+                    if cands:
+                        span = part
+                        break
             if not cands:
                 continue
             after = doc[span.end].lower_ if span.end < len(doc) else ""
@@ -157,6 +173,10 @@ class PlaceFinder:
             for c in cands:
                 if c.feature == "country" and c.country:
                     country_votes[c.country] += 1
+        # the article's countries and provinces from every name first, so that a place named
+        # early is read in the light of one named later ("Gopalganj city, Kashiani (Dhaka)")
+        votes, self._admin_votes = context_votes([c for _, c in pending])
+        country_votes.update(votes)
         for span, cands in pending:
             region = _direction(span)
             named = self.gaz.candidates(f"{region.text} {span.text}") if region else []
@@ -201,6 +221,8 @@ class PlaceFinder:
             return False
         if mention.actor.kind != "state" and mention.how == "dictionary":
             return False
+        if span.start > 0 and span.doc[span.start - 1].text == "(":
+            return True  # "Gopalganj city, Kashiani (Dhaka)": a bracketed gloss of a place
         root = span.root
         head = root.head
         while root.dep_ in ("conj", "compound", "appos") and head is not root:
@@ -266,6 +288,16 @@ def context_votes(groups: list[list[Entry]]) -> tuple[Counter[str], Counter[tupl
                 votes[c.country] += 2
             elif c.feature in ("admin1", "admin2") and c.country and c.admin1 and len(cands) == 1:
                 admin[(c.country, c.admin1)] += 1
+        big = sorted((c for c in cands if c.country), key=lambda c: -c.population)
+        if (
+            len(countries) > 1
+            and big[0].population >= 100_000
+            and (
+                big[0].population
+                >= 20 * max(c.population for c in big if c.country != big[0].country)
+            )
+        ):
+            votes[big[0].country or ""] += 1  # "Dhaka": the city of millions, not the village
         if len(countries) == 1:
             votes[next(iter(countries))] += 1
             admins = {(c.country, c.admin1) for c in cands if c.admin1}
@@ -306,6 +338,39 @@ def rank(
 
 
 TOWN_WORDS = frozenset({"city", "town", "village", "municipality"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "of"})
+
+
+def _parts(span: Any) -> list[Any]:
+    """A name's parts between dashes, commas and brackets."""
+    parts, start = [], span.start
+    for t in span:
+        if t.is_punct:
+            if t.i > start:
+                parts.append(span.doc[start : t.i])
+            start = t.i + 1
+    if span.end > start and start > span.start:
+        parts.append(span.doc[start : span.end])
+    return parts
+
+
+def _locative(ent: Any) -> bool:
+    """A name the model took for a person that stands where a place does: "in Kakamega",
+    "the streets of Kakamega", "Kakamega town"."""
+    if ent[-1].lower_ in ADMIN_WORDS and len(ent) > 1:
+        return True  # "Faridpur Sadar"
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if nxt is not None and nxt.lower_ in TOWN_WORDS | AREA_WORDS | {"area", "county"}:
+        return True
+    root = ent.root
+    if root.dep_ != "pobj" or root.head.lower_ not in LOCATIVE_PREPS:
+        return False
+    if root.head.lower_ == "of":  # "the streets of X", not "the president of X"
+        return root.head.head.lemma_.lower() in {"street", "outskirt", "town", "city", "village",
+                                                  "centre", "center", "area", "part", "suburb"}  # fmt: skip
+    return True
+
+
 AREA_WORDS = frozenset(
     {"province", "governorate", "state", "region", "district", "county", "parish", "oblast"}
 )
