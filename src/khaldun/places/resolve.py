@@ -122,12 +122,18 @@ class PlaceFinder:
                 and tok.text[0].isupper()
             ):
                 spans.append((tok.i, tok.i + 1))
+        # transliterated names joined by hyphens are one name: "Pul-e Khumri", "Sar-e Gaw"
+        chains = _hyphen_names(doc)
+        spans.extend(chains)
         out: list[PlaceMention] = []
         country_votes: Counter[str] = Counter()
         pending: list[tuple[Any, list[Entry]]] = []
-        for start, end in sorted(set(spans)):
+        for start, end in sorted(set(spans), key=lambda se: (se[0], -se[1])):
             if any(t in taken for t in range(start, end)):
                 continue
+            if (start, end) in chains:
+                # never read a fragment ("Pul", "Deh") as a place of its own
+                taken.update(range(start, end))
             if any(
                 doc[t].ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY") for t in range(start, end)
             ):
@@ -341,11 +347,43 @@ TOWN_WORDS = frozenset({"city", "town", "village", "municipality"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "of"})
 
 
+NAME_PARTICLES = frozenset({"e", "i", "ye", "y", "al", "el", "ad", "ash", "as", "at", "az", "ar",
+                            "an", "ud", "ul", "ur", "u", "o", "a", "da", "de", "du", "bin", "ibn"})  # fmt: skip
+
+
+def _hyphen_names(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges of hyphenated proper names, with the capitalised word after a trailing
+    particle ("Pushtah-ye Hasan"), but not "Dhaka-based"."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        t = doc[i]
+        if not (t.text[:1].isupper() and t.is_alpha and t.whitespace_ == "" and i + 2 < n
+                and doc[i + 1].text == "-" and doc[i + 1].whitespace_ == "") :  # fmt: skip
+            i += 1
+            continue
+        j = i
+        while j + 2 < n and doc[j + 1].text == "-" and doc[j].whitespace_ == "" \
+                and doc[j + 1].whitespace_ == "" and doc[j + 2].is_alpha \
+                and (doc[j + 2].lower_ in NAME_PARTICLES or doc[j + 2].text[:1].isupper()):  # fmt: skip
+            j += 2
+        if j == i:
+            i += 1
+            continue
+        end = j + 1
+        if doc[j].lower_ in NAME_PARTICLES and end < n and doc[end].text[:1].isupper():
+            end += 1
+        out.append((i, end))
+        i = end
+    return out
+
+
 def _parts(span: Any) -> list[Any]:
     """A name's parts between dashes, commas and brackets."""
     parts, start = [], span.start
     for t in span:
-        if t.is_punct:
+        joined = t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+        if t.is_punct and not joined:  # "Dhaka - Badda" splits, "Sar-e Gaw" does not
             if t.i > start:
                 parts.append(span.doc[start : t.i])
             start = t.i + 1
