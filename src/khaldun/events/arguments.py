@@ -82,6 +82,12 @@ class Arguments:
     def _resolve(self, tok: Any, follow_of: bool = True) -> ActorMention | None:
         """The actor a token stands for: a mention, a role's organisation, or an antecedent."""
         m = self.actor_at.get(tok.i)
+        if m is not None and m.how == "generic":
+            # "Taliban militants", "Houthi fighters": the named group, not the generic noun
+            for c in tok.children:
+                named = self.actor_at.get(c.i) if c.dep_ in ("compound", "amod") else None
+                if named is not None and named.how != "generic" and named.actor.kind != "state":
+                    return named
         if m is not None:
             if m.how == "generic" and m.actor.country is None:
                 return self._owned(tok, m)

@@ -71,6 +71,7 @@ EVENT_PREPS = frozenset({"in", "during", "amid", "at"})
 CONTRAST_PREPS = frozenset({"despite", "amid", "after", "before", "following", "unlike"})
 TARGET_PREPS = frozenset({"on", "against", "targeting", "at"})
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+CAUSE_PREPS = frozenset({"following", "after", "in", "during", "amid", "by"})
 # PLOVER codes a stated intent by what is intended: a cooperative step is AGREE (a pledge), a
 # hostile one THREATEN. A refused or ruled-out cooperative step is REJECT.
 COOPERATIVE = frozenset({"AID", "SUPPORT", "COOPERATE", "CONCEDE", "RETREAT", "CONSULT", "AGREE"})
@@ -429,7 +430,62 @@ class Extractor(Arguments):
             obj = self._object(tok, pred)
             if obj is not None and category not in ("ASSAULT", "THREATEN"):
                 a2 = self._resolve(obj)
+        if a1 is None:
+            a1 = self._cause_agent(pred) if tok.pos_ == "VERB" else self._noun_agent(tok)
+        if a1 is None and subj is None and category in CONFLICT | {"PROTEST"}:
+            a1 = self._preceding_actor(tok, a2)
         return a1, a2
+
+    def _cause_agent(self, pred: Any) -> ActorMention | None:
+        """ "killed following an attack by Taliban militants", "wounded in a Taliban ambush":
+        the agent of the event that caused this one."""
+        verbs = [pred, *(c for c in pred.children if c.dep_ == "conj")]
+        if pred.dep_ == "conj":
+            verbs.append(pred.head)  # "3 were killed and 2 wounded following an attack by…"
+        for v in verbs:
+            for c in v.children:
+                if c.dep_ in ("prep", "xcomp", "advcl") and c.lower_ in CAUSE_PREPS:
+                    for n in c.children:
+                        if n.dep_ == "pobj" and self._is_weapon_or_event(n):
+                            if (found := self._noun_agent(n)) is not None:
+                                return found
+                if c.dep_ in ("nsubj", "csubj") and self._is_weapon_or_event(c):
+                    # "a bomb planted by Taliban militants killed…"
+                    if (found := self._noun_agent(c)) is not None:
+                        return found
+        return None
+
+    def _is_weapon_or_event(self, n: Any) -> bool:
+        low = n.lemma_.lower()
+        return bool(self.lex.nouns.get(low)) or low in self.lex.instruments
+
+    def _noun_agent(self, n: Any) -> ActorMention | None:
+        """Who an event or weapon noun belongs to: "an attack by X", "X's ambush", "a bomb
+        planted by X", "a Taliban-planted IED"."""
+        for m in n.children:
+            if m.dep_ == "prep" and m.lower_ == "by":
+                for a in m.children:
+                    if a.dep_ == "pobj" and (found := self._resolve(a)) is not None:
+                        return found
+            elif m.dep_ in ("poss", "compound", "nmod") and (found := self._resolve(m)) is not None:
+                return found
+            elif m.dep_ in ("acl", "amod"):
+                for a in m.subtree:
+                    if a is not m and a.i in self.actor_at:
+                        return self._resolve(a)
+        return None
+
+    def _preceding_actor(self, tok: Any, target: ActorMention | None) -> ActorMention | None:
+        """When the parse found no subject at all ("a Taliban sniper shot and killed…" read as
+        nouns), the nearest named actor before the trigger in its sentence."""
+        best = None
+        for t in tok.sent:
+            if t.i >= tok.i:
+                break
+            m = self.actor_at.get(t.i)
+            if m is not None and (target is None or m.span != target.span) and t.dep_ != "pobj":
+                best = m
+        return best
 
     def _object(self, tok: Any, pred: Any) -> Any:
         for c in (tok if tok.pos_ == "VERB" else pred).children:
