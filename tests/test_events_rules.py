@@ -96,3 +96,49 @@ def test_talks_between_two_parties_name_both(book: ActorDictionary) -> None:
     assert e.category == "CONSULT"
     assert e.actor1 is not None and e.actor1.actor.id == "IRQ"
     assert e.actor2 is not None and e.actor2.actor.id == "USA"
+
+
+def test_a_stated_intent_to_give_aid_is_a_pledge(book: ActorDictionary) -> None:
+    # PLOVER codes an intent by what is intended: a cooperative step is AGREE, not AID
+    [e] = events([("Finland", "Finland", "PROPN", "nsubj", 2), ("will", "will", "AUX", "aux", 2),
+                  ("give", "give", "VERB", "ROOT", 2, "VB"), ("Kenya", "Kenya", "PROPN", "dative", 2),
+                  ("aid", "aid", "NOUN", "dobj", 2), (".", ".", "PUNCT", "punct", 2)], book)  # fmt: skip
+    assert (e.category, e.mode, e.status) == ("AGREE", "pledge", "threatened")
+    assert e.actor1 is not None and e.actor1.actor.country == "FIN"
+
+
+def test_will_not_accept_is_a_refusal(book: ActorDictionary) -> None:
+    drafts = events([("Syria", "Syria", "PROPN", "nsubj", 3), ("will", "will", "AUX", "aux", 3),
+                     ("not", "not", "PART", "neg", 3), ("withdraw", "withdraw", "VERB", "ROOT", 3, "VB"),
+                     ("its", "its", "PRON", "poss", 5), ("troops", "troop", "NOUN", "dobj", 3),
+                     (".", ".", "PUNCT", "punct", 3)], book)  # fmt: skip
+    assert [(e.category, e.status) for e in drafts] == [("REJECT", "asserted")]
+
+
+def test_the_content_of_a_request_is_not_a_second_event(book: ActorDictionary) -> None:
+    drafts = events([("Egypt", "Egypt", "PROPN", "nsubj", 1), ("urged", "urge", "VERB", "ROOT", 1),
+                     ("Israel", "Israel", "PROPN", "dobj", 1), ("to", "to", "PART", "aux", 4),
+                     ("withdraw", "withdraw", "VERB", "xcomp", 1, "VB"), ("its", "its", "PRON", "poss", 6),
+                     ("troops", "troop", "NOUN", "dobj", 4), (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+    assert [e.category for e in drafts] == ["REQUEST"]
+
+
+def test_must_in_a_reported_clause_is_a_demand_on_its_subject(book: ActorDictionary) -> None:
+    [e] = events([("Russia", "Russia", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+                  ("Sudan", "Sudan", "PROPN", "nsubj", 4), ("must", "must", "AUX", "aux", 4),
+                  ("withdraw", "withdraw", "VERB", "ccomp", 1, "VB"), ("its", "its", "PRON", "poss", 6),
+                  ("troops", "troop", "NOUN", "dobj", 4), (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+    assert (e.category, e.status) == ("REQUEST", "asserted")
+    assert e.actor1 is not None and e.actor1.actor.country == "RUS"
+    assert e.actor2 is not None and e.actor2.actor.country == "SDN"
+
+
+def test_the_agent_of_the_causing_attack_is_actor1(book: ActorDictionary) -> None:
+    # "Two soldiers were killed following an attack by Hamas."
+    drafts = events([("Two", "two", "NUM", "nummod", 1), ("soldiers", "soldier", "NOUN", "nsubjpass", 3),
+                     ("were", "be", "AUX", "auxpass", 3), ("killed", "kill", "VERB", "ROOT", 3),
+                     ("following", "follow", "VERB", "prep", 3), ("an", "an", "DET", "det", 6),
+                     ("attack", "attack", "NOUN", "pobj", 4), ("by", "by", "ADP", "prep", 6),
+                     ("Hamas", "Hamas", "PROPN", "pobj", 7), (".", ".", "PUNCT", "punct", 3)], book)  # fmt: skip
+    killed = [e for e in drafts if e.trigger.lower_ == "killed"]
+    assert killed and killed[0].actor1 is not None and killed[0].actor1.actor.id == "PSE-HAMAS"

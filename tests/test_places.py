@@ -70,3 +70,19 @@ def test_country_context_ranks_candidates(gaz: Gazetteer, country: str, iso: str
         "city",
         iso,
     )
+
+
+def test_hyphenated_transliterated_names_are_one_name() -> None:
+    import spacy
+
+    from khaldun.places.resolve import _hyphen_names, _parts
+
+    nlp = spacy.blank("en")
+    doc = nlp(
+        "Guards were killed in the Sar-e Gaw area and near Pul-e Khumri, not in Dhaka-based offices."
+    )
+    names = [doc[s:e].text for s, e in _hyphen_names(doc)]
+    assert names == ["Sar-e Gaw", "Pul-e Khumri"]
+    span = nlp("Dhaka - Badda")[:]
+    assert [p.text for p in _parts(span)] == ["Dhaka", "Badda"]
+    assert [p.text for p in _parts(nlp("Sar-e Gaw, Kandahar")[:])] == ["Sar-e Gaw", "Kandahar"]

@@ -71,6 +71,7 @@ EVENT_PREPS = frozenset({"in", "during", "amid", "at"})
 CONTRAST_PREPS = frozenset({"despite", "amid", "after", "before", "following", "unlike"})
 TARGET_PREPS = frozenset({"on", "against", "targeting", "at"})
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+RECIPIENT_PREPS = frozenset({"on", "against", "to", "toward", "towards", "with"})
 CAUSE_PREPS = frozenset({"following", "after", "in", "during", "amid", "by"})
 # PLOVER codes a stated intent by what is intended: a cooperative step is AGREE (a pledge), a
 # hostile one THREATEN. A refused or ruled-out cooperative step is REJECT.
@@ -430,11 +431,29 @@ class Extractor(Arguments):
             obj = self._object(tok, pred)
             if obj is not None and category not in ("ASSAULT", "THREATEN"):
                 a2 = self._resolve(obj)
+        if a2 is None:
+            a2 = self._recipient(tok, pred, category, a1)
         if a1 is None:
             a1 = self._cause_agent(pred) if tok.pos_ == "VERB" else self._noun_agent(tok)
         if a1 is None and subj is None and category in CONFLICT | {"PROTEST"}:
             a1 = self._preceding_actor(tok, a2)
         return a1, a2
+
+    def _recipient(self, tok: Any, pred: Any, category: str,
+                   actor1: ActorMention | None) -> ActorMention | None:  # fmt: skip
+        """Who an event is done to when it has no object: "sanctions on three Russian banks",
+        "gave Sri Lanka aid", "aid to Somalia", "clashed with al-Shabaab fighters"."""
+        preps = {"with"} if category == "ASSAULT" else RECIPIENT_PREPS
+        for node in dict.fromkeys((tok, pred)):
+            for c in node.children:
+                cands = [c] if c.dep_ == "dative" and category != "ASSAULT" else []
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    cands = [p for p in c.children if p.dep_ == "pobj"]
+                for p in cands:
+                    found = self._resolve(p)
+                    if found is not None and (actor1 is None or found.span != actor1.span):
+                        return found
+        return None
 
     def _cause_agent(self, pred: Any) -> ActorMention | None:
         """ "killed following an attack by Taliban militants", "wounded in a Taliban ambush":
