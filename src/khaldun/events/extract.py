@@ -435,7 +435,12 @@ class Extractor(Arguments):
             a2 = self._recipient(tok, pred, category, a1)
         if a1 is None:
             a1 = self._cause_agent(pred) if tok.pos_ == "VERB" else self._noun_agent(tok)
-        if a1 is None and subj is None and category in CONFLICT | {"PROTEST"}:
+        if (
+            a1 is None
+            and subj is None
+            and tok.pos_ == "VERB"
+            and category in CONFLICT | {"PROTEST"}
+        ):
             a1 = self._preceding_actor(tok, a2)
         return a1, a2
 
@@ -465,13 +470,19 @@ class Extractor(Arguments):
             for c in v.children:
                 if c.dep_ in ("prep", "xcomp", "advcl") and c.lower_ in CAUSE_PREPS:
                     for n in c.children:
-                        if n.dep_ == "pobj" and self._is_weapon_or_event(n):
-                            if (found := self._noun_agent(n)) is not None:
-                                return found
-                if c.dep_ in ("nsubj", "csubj") and self._is_weapon_or_event(c):
-                    # "a bomb planted by Taliban militants killed…"
-                    if (found := self._noun_agent(c)) is not None:
-                        return found
+                        if (
+                            n.dep_ == "pobj"
+                            and self._is_weapon_or_event(n)
+                            and (found := self._noun_agent(n)) is not None
+                        ):
+                            return found
+                # "a bomb planted by Taliban militants killed…"
+                if (
+                    c.dep_ in ("nsubj", "csubj")
+                    and self._is_weapon_or_event(c)
+                    and (found := self._noun_agent(c)) is not None
+                ):
+                    return found
         return None
 
     def _is_weapon_or_event(self, n: Any) -> bool:
