@@ -64,6 +64,8 @@ def ingest(
     config = config or Config.default()
     report = IngestReport()
     pipe: Pipeline | None = pipeline
+    inputs = list(inputs)
+    run_id = store.start_run(inputs)
     for item in read_inputs(inputs, meta=meta, timeout_s=config.fetch_timeout_s,
                             max_bytes=config.fetch_max_bytes):  # fmt: skip
         if isinstance(item, ItemError):
@@ -71,7 +73,7 @@ def ingest(
             store.add_error(item)
             continue
         report.read += 1
-        if store.has_article(item.id):
+        if store.has_article(item):  # this very text (a changed one is a new version)
             report.skipped += 1
             continue
         pipe = pipe or Pipeline(config)
@@ -87,6 +89,8 @@ def ingest(
             report.events += len(coded.events)
         else:
             report.skipped += 1
+    store.finish_run(run_id, read=report.read, stored=report.stored, skipped=report.skipped,
+                     n_events=report.events, n_errors=len(report.errors))  # fmt: skip
     return report
 
 

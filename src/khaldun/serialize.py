@@ -74,6 +74,7 @@ def event_dict(e: Event, text: str) -> dict[str, Any]:
         "confidence": e.confidence,
         "acled": {"event_type": e.acled_event_type, "sub_event_type": e.acled_sub_event_type},
         "cameo_root": e.cameo_root,
+        "fatalities": e.fatalities,
         "provenance": list(e.provenance),
     }  # fmt: skip
 

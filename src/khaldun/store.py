@@ -1,95 +1,46 @@
-"""The embedded store (SQLite by default, any SQLAlchemy URL): articles, events, actor mentions, errors.
+"""The store (SQLite by default, any SQLAlchemy URL): articles, event mentions, fused events.
 
-Ingestion is idempotent: ids are content hashes, rows are inserted once, and a re-run adds
-nothing. Each article and its events are written in one transaction, so a killed run resumes
-where it stopped. Migrations are an append-only list of named functions.
+Ingestion never loses or doubles data. An article is the same article when its id, or its
+canonical URL and content hash, are already stored: adding it again changes nothing. The same
+canonical URL (or the same id) with other text is a new version: the old version is kept, marked
+superseded, and its mentions leave their fused events. Each article is written in one
+transaction with its mentions, actors, places and fusion, so a killed run resumes where it
+stopped and ends with exactly the rows a clean run gives. The schema and its migrations are in
+``khaldun.schema``; fusion's rules are in ``khaldun.fusion``.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import (
-    Column,
-    Float,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    create_engine,
-    event,
-    insert,
-    select,
-)
+from sqlalchemy import create_engine, delete, event, func, insert, or_, select, text, update
 from sqlalchemy.engine import Connection, Engine
 
+from khaldun import fusion
 from khaldun.errors import StoreError
-from khaldun.model import CodedArticle, ItemError
+from khaldun.ingest.canonical import canonical_url, content_hash
+from khaldun.model import Article, CodedArticle, ItemError, content_id
+from khaldun.schema import (
+    MIGRATIONS,
+    actors,
+    articles,
+    errors,
+    events,
+    fused_events,
+    ingest_runs,
+    mentions,
+    migrations,
+    places,
+)
 from khaldun.serialize import article_dict, event_dict
 from khaldun.text import key
 
-meta = MetaData()
-
-articles = Table(
-    "articles", meta,
-    Column("id", String, primary_key=True),
-    Column("url", String), Column("outlet", String), Column("published", String),
-    Column("title", Text), Column("text", Text), Column("raw_text", Text),
-    Column("meta", Text),  # JSON: section, boilerplate, provenance
-    Column("ingested_at", String),
-)  # fmt: skip
-events = Table(
-    "events", meta,
-    Column("id", String, primary_key=True),
-    Column("article_id", String, index=True),
-    Column("type", String), Column("mode", String), Column("status", String),
-    Column("actor1", String), Column("actor1_country", String),
-    Column("actor2", String), Column("actor2_country", String),
-    Column("country", String), Column("location", String),
-    Column("lat", Float), Column("lon", Float), Column("geo_precision", Integer),
-    Column("date_start", String), Column("date_end", String), Column("date_precision", String),
-    Column("confidence", Float), Column("outlet", String),
-    Column("data", Text),  # the whole event as JSON (the output contract)
-)  # fmt: skip
-Index("ix_events_type_date", events.c.type, events.c.date_start)
-errors = Table(
-    "errors", meta,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("source", String), Column("reason", Text), Column("at", String),
-)  # fmt: skip
-mentions = Table(
-    "actor_mentions", meta,
-    Column("article_id", String, primary_key=True),
-    Column("start", Integer, primary_key=True), Column("end", Integer),
-    Column("text", Text), Column("key", String, index=True),  # folded text, for grouping
-    Column("actor_id", String), Column("name", String), Column("how", String, index=True),
-    Column("score", Float),
-)  # fmt: skip
-migrations = Table(
-    "migrations", meta, Column("name", String, primary_key=True), Column("at", String)
-)
-_V1 = (articles, events, errors)
-
-
-def _m001_initial(conn: Connection) -> None:
-    meta.create_all(conn, tables=list(_V1))
-
-
-def _m002_actor_mentions(conn: Connection) -> None:
-    mentions.create(conn, checkfirst=True)
-
-
-MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
-    ("001_initial", _m001_initial),
-    ("002_actor_mentions", _m002_actor_mentions),
-]
+__all__ = ["MIGRATIONS", "EventFilter", "Store", "fuse_all"]
 
 
 def _now() -> str:
@@ -105,6 +56,7 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     limit: int | None = None
+    text: str | None = None  # full-text search over the articles that tell the event
 
 
 class Store:
@@ -117,51 +69,56 @@ class Store:
             raise StoreError(f"cannot open store {url!r}: {exc}") from exc
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.run_id: int | None = None
         self.migrate()
 
     def migrate(self) -> None:
-        with self.engine.begin() as conn:
-            migrations.create(conn, checkfirst=True)
-            done = {r[0] for r in conn.execute(select(migrations.c.name))}
-            for name, fn in MIGRATIONS:
-                if name not in done:
-                    fn(conn)
-                    conn.execute(insert(migrations).values(name=name, at=_now()))
+        try:
+            with self.engine.begin() as conn:
+                migrations.create(conn, checkfirst=True)
+                done = {r[0] for r in conn.execute(select(migrations.c.name))}
+                for name, fn in MIGRATIONS:
+                    if name not in done:
+                        fn(conn)
+                        conn.execute(insert(migrations).values(name=name, at=_now()))
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise StoreError(f"cannot open or migrate the store: {exc}") from exc
 
-    def has_article(self, article_id: str) -> bool:
+    # -- writing ----------------------------------------------------------------------------------
+    def has_article(self, article: str | Article) -> bool:
+        """Is this article stored? Given an id: any version. Given an article: this very text
+        (by id and content hash, or canonical URL and content hash)."""
         with self.engine.connect() as conn:
-            return (
-                conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first()
-                is not None
-            )
+            if isinstance(article, str):
+                q = select(articles.c.id).where(articles.c.id == article)
+                return conn.execute(q).first() is not None
+            return _same_article(conn, article) is not None
 
     def add(self, coded: CodedArticle) -> bool:
-        """Store an article and its events in one transaction; False if it was there already."""
-        a = coded.article
+        """Store an article, its mentions and their fusion in one transaction; False if this very
+        article was there already."""
         with self.engine.begin() as conn:
-            if conn.execute(select(articles.c.id).where(articles.c.id == a.id)).first():
+            if _same_article(conn, coded.article) is not None:
                 return False
+            coded, previous, version = _versioned(conn, coded)
+            a = coded.article
             d = article_dict(coded)
             conn.execute(insert(articles).values(
                 id=a.id, url=a.url, outlet=a.outlet, published=d["published"], title=a.title,
                 text=a.text, raw_text=a.raw_text,
                 meta=json.dumps({"section": d["section"], "boilerplate": d["boilerplate"],
-                                 "framing": d["framing"], "provenance": d["provenance"]}),
-                ingested_at=_now()))  # fmt: skip
-            rows = []
-            for e in coded.events:
-                ed = event_dict(e, a.text)
-                p, dt = ed["place"] or {}, ed["date"] or {}
-                rows.append(dict(
-                    id=e.id, article_id=a.id, type=e.type, mode=e.mode, status=e.status,
-                    actor1=(ed["actor1"] or {}).get("name"), actor1_country=(ed["actor1"] or {}).get("country"),
-                    actor2=(ed["actor2"] or {}).get("name"), actor2_country=(ed["actor2"] or {}).get("country"),
-                    country=p.get("country"), location=p.get("name"), lat=p.get("lat"), lon=p.get("lon"),
-                    geo_precision=p.get("precision"), date_start=dt.get("start"), date_end=dt.get("end"),
-                    date_precision=dt.get("precision"), confidence=e.confidence, outlet=a.outlet,
-                    data=json.dumps(ed)))  # fmt: skip
+                                 "framing": d["framing"], "provenance": d["provenance"],
+                                 "source_id": a.source_id, "author": a.author}),
+                ingested_at=_now(), canonical_url=canonical_url(a.url),
+                content_hash=content_hash(a.text), version=version))  # fmt: skip
+            if previous is not None:
+                _supersede(conn, previous, a.id)
+            rows = [_mention_row(event_dict(e, a.text), a.outlet) for e in coded.events]
             if rows:
                 conn.execute(insert(events), rows)
+            _remember_actors_places(conn, [json.loads(r["data"]) for r in rows])
             seen: set[int] = set()
             ments = []
             for m in coded.actors:
@@ -174,7 +131,142 @@ class Store:
                     score=m.score))  # fmt: skip
             if ments:
                 conn.execute(insert(mentions), ments)
+            for r in rows:
+                _link(conn, r["id"])
         return True
+
+    def fuse(self, *, rebuild: bool = False) -> dict[str, int]:
+        """Link mentions no event holds yet (all of them, in canonical order, with ``rebuild``);
+        re-running it changes nothing."""
+        with self.engine.begin() as conn:
+            if rebuild:
+                conn.execute(update(events).values(fused_id=None))
+                conn.execute(delete(fused_events))
+            n = fuse_all(conn)
+            total = conn.execute(select(func.count()).select_from(fused_events)).scalar_one()
+        return {"linked": n, "events": total}
+
+    def start_run(self, inputs: Iterable[str]) -> int:
+        """Record an ingest run; errors met from now on name it."""
+        with self.engine.begin() as conn:
+            res = conn.execute(insert(ingest_runs).values(
+                started_at=_now(), status="running", inputs=json.dumps(list(inputs))))  # fmt: skip
+            self.run_id = int(res.inserted_primary_key[0])  # type: ignore[index]
+        return self.run_id
+
+    def finish_run(self, run_id: int, *, read: int, stored: int, skipped: int, n_events: int,
+                   n_errors: int) -> None:  # fmt: skip
+        with self.engine.begin() as conn:
+            conn.execute(update(ingest_runs).where(ingest_runs.c.id == run_id).values(
+                finished_at=_now(), status="finished", read=read, stored=stored,
+                skipped=skipped, events=n_events, errors=n_errors))  # fmt: skip
+
+    def add_error(self, err: ItemError) -> None:
+        """Store a bad item; the same item failing the same way again is one row, not two."""
+        with self.engine.begin() as conn:
+            old = conn.execute(select(errors.c.id).where(
+                errors.c.source == err.source, errors.c.reason == err.reason)).first()  # fmt: skip
+            if old:
+                conn.execute(update(errors).where(errors.c.id == old[0])
+                             .values(at=_now(), run_id=self.run_id))  # fmt: skip
+            else:
+                conn.execute(insert(errors).values(source=err.source, reason=err.reason,
+                                                   at=_now(), run_id=self.run_id))  # fmt: skip
+
+    # -- reading ----------------------------------------------------------------------------------
+    def events(self, f: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Event mentions of the current article versions, each with its source and its fused
+        event's id (``event_id``)."""
+        f = f or EventFilter()
+        q = (
+            select(
+                events.c.data,
+                events.c.fused_id,
+                articles.c.url,
+                articles.c.outlet,
+                articles.c.published,
+            )
+            .join(articles, articles.c.id == events.c.article_id)
+            .where(articles.c.superseded_by.is_(None))
+        )
+        q = _filtered(q, events, f)
+        if f.text:
+            q = q.where(events.c.article_id.in_(self._search(f.text)))
+        q = q.order_by(events.c.date_start, events.c.id)
+        if f.limit:
+            q = q.limit(f.limit)
+        with self.engine.connect() as conn:
+            for data, fused_id, url, outlet, published in conn.execute(q):
+                d = json.loads(data)
+                d["source"] = {"url": url, "outlet": outlet, "published": published}
+                d["event_id"] = fused_id
+                yield d
+
+    def fused_events(self, f: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Real-world events: the event keys of ``khaldun code``, the sources and every mention."""
+        f = f or EventFilter()
+        q = _filtered(select(fused_events.c.data), fused_events, f)
+        if f.text:
+            hit = select(events.c.fused_id).where(events.c.article_id.in_(self._search(f.text)))
+            q = q.where(fused_events.c.id.in_(hit))
+        q = q.order_by(fused_events.c.date_start, fused_events.c.id)
+        if f.limit:
+            q = q.limit(f.limit)
+        with self.engine.connect() as conn:
+            for (data,) in conn.execute(q):
+                d = json.loads(data)
+                first = d["mentions"][0]
+                d["source"] = {"url": first["url"], "outlet": first["outlet"],
+                               "published": first["published"]}  # fmt: skip
+                yield d
+
+    def _search(self, query: str) -> list[str]:
+        with self.engine.connect() as conn:
+            if self.engine.dialect.name == "sqlite":
+                try:
+                    rows = conn.execute(text("SELECT article_id FROM articles_fts "
+                                             "WHERE articles_fts MATCH :q"), {"q": query})  # fmt: skip
+                    return [r[0] for r in rows]
+                except Exception as exc:
+                    raise StoreError(f"bad search {query!r}: {exc}. Use words, "
+                                     '"quoted phrases", AND, OR, NOT') from None  # fmt: skip
+            like = f"%{query}%"
+            q = select(articles.c.id).where(
+                articles.c.text.ilike(like) | articles.c.title.ilike(like)
+            )
+            return [r[0] for r in conn.execute(q)]
+
+    def errors(self, *, run: int | None = None) -> list[dict[str, Any]]:
+        q = select(errors).order_by(errors.c.id)
+        if run is not None:
+            q = q.where(errors.c.run_id == run)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def runs(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(ingest_runs).order_by(ingest_runs.c.id))
+            return [dict(r._mapping) for r in rows]
+
+    def counts(self, *, all_tables: bool = False) -> dict[str, int]:
+        tables = [articles, events, errors, mentions]
+        if all_tables:
+            tables += [fused_events, actors, places, ingest_runs]
+        with self.engine.connect() as conn:
+            return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                    for t in tables}  # fmt: skip
+
+    def dump(self) -> dict[str, list[tuple[Any, ...]]]:
+        """Every data row, without the clock's columns (what two equal stores share)."""
+        out = {}
+        with self.engine.connect() as conn:
+            for t in (articles, events, fused_events, mentions, actors, places):
+                cols = [c for c in t.columns if c.name not in ("ingested_at",)]
+                q = select(*cols).order_by(*t.primary_key.columns)
+                out[t.name] = [tuple(r) for r in conn.execute(q)]
+            q2 = select(errors.c.source, errors.c.reason).order_by(errors.c.source, errors.c.reason)
+            out["errors"] = [tuple(r) for r in conn.execute(q2)]
+        return out
 
     def unknown_actors(self, *, how: tuple[str, ...] = ("unresolved",), limit: int = 50,
                        min_count: int = 1) -> list[dict[str, Any]]:  # fmt: skip
@@ -183,8 +275,6 @@ class Store:
         Grouped by folded text; each row says how often and in how many articles it occurs, the
         most common spelling, and one article it occurs in.
         """
-        from sqlalchemy import func
-
         q = (
             select(
                 mentions.c.key,
@@ -208,9 +298,9 @@ class Store:
                     .where(mentions.c.how.in_(how), mentions.c.key.in_(list(spellings)))
                     .group_by(mentions.c.key, mentions.c.text, mentions.c.name)
                 )
-                for k, text, name, cnt in conn.execute(q2):
-                    spellings[k][text] += cnt
-                    if name and name != text:
+                for k, txt, name, cnt in conn.execute(q2):
+                    spellings[k][txt] += cnt
+                    if name and name != txt:
                         resolved[k][name] += cnt
         return [{
             "text": spellings[r.key].most_common(1)[0][0], "mentions": r.mentions,
@@ -218,52 +308,190 @@ class Store:
             "resolved_as": resolved[r.key].most_common(1)[0][0] if resolved[r.key] else None,
         } for r in rows]  # fmt: skip
 
-    def add_error(self, err: ItemError) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(insert(errors).values(source=err.source, reason=err.reason, at=_now()))
 
-    def events(self, f: EventFilter | None = None) -> Iterator[dict[str, Any]]:
-        f = f or EventFilter()
-        q = select(events.c.data, articles.c.url, articles.c.outlet, articles.c.published).join(
-            articles, articles.c.id == events.c.article_id
+# -- helpers run inside a transaction --------------------------------------------------------------
+def _filtered(q: Any, t: Any, f: EventFilter) -> Any:
+    if f.type:
+        q = q.where(t.c.type == f.type.upper())
+    if f.status:
+        q = q.where(t.c.status == f.status)
+    if f.country:
+        c = f.country.upper()
+        q = q.where((t.c.country == c) | (t.c.actor1_country == c) | (t.c.actor2_country == c))
+    if f.actor:
+        like = f"%{f.actor}%"
+        q = q.where(t.c.actor1.ilike(like) | t.c.actor2.ilike(like))
+    if f.since:
+        q = q.where(t.c.date_end >= f.since)
+    if f.until:
+        q = q.where(t.c.date_start <= f.until)
+    return q
+
+
+def _same_article(conn: Connection, a: Article) -> str | None:
+    """The id of the stored copy of exactly this article, if any."""
+    h = content_hash(a.text)
+    row = conn.execute(select(articles.c.id, articles.c.content_hash)
+                       .where(articles.c.id == a.id)).first()  # fmt: skip
+    if row is not None and row[1] in (h, None):
+        return str(row[0])
+    cu = canonical_url(a.url)
+    if cu:
+        q = select(articles.c.id).where(articles.c.canonical_url == cu,
+                                         articles.c.content_hash == h)  # fmt: skip
+        row = conn.execute(q).first()
+        if row is not None:
+            return str(row[0])
+    return None
+
+
+def _versioned(conn: Connection, coded: CodedArticle) -> tuple[CodedArticle, str | None, int]:
+    """A changed article is a new version: the latest stored version it replaces (if any), its
+    version number, and (when the id is taken) the article re-id'd by its content."""
+    a = coded.article
+    cu = canonical_url(a.url)
+    cond = [articles.c.id == a.id]
+    if cu:
+        cond.append(articles.c.canonical_url == cu)
+    q = (select(articles.c.id, articles.c.version).where(or_(*cond))
+         .where(articles.c.superseded_by.is_(None)))  # fmt: skip
+    prev = conn.execute(q).first()
+    if prev is None:
+        return coded, None, 1
+    taken = conn.execute(select(articles.c.id).where(articles.c.id == a.id)).first() is not None
+    if taken:
+        new_id = f"{a.id}~{content_hash(a.text)[:12]}"
+        evs = tuple(replace(e, id=content_id(new_id, e.id, prefix="e-"), article_id=new_id)
+                    for e in coded.events)  # fmt: skip
+        coded = replace(coded, article=replace(a, id=new_id), events=evs)
+    return coded, str(prev[0]), int(prev[1] or 1) + 1
+
+
+def _supersede(conn: Connection, old_id: str, new_id: str) -> None:
+    conn.execute(update(articles).where(articles.c.id == old_id).values(superseded_by=new_id))
+    q = select(events.c.fused_id).where(
+        events.c.article_id == old_id, events.c.fused_id.is_not(None)
+    )
+    touched = sorted({r[0] for r in conn.execute(q)})
+    conn.execute(update(events).where(events.c.article_id == old_id).values(fused_id=None))
+    for eid in touched:
+        _refresh(conn, eid)
+
+
+def _mention_row(ed: dict[str, Any], outlet: str | None) -> dict[str, Any]:
+    p, dt = ed["place"] or {}, ed["date"] or {}
+    a1, a2 = ed["actor1"] or {}, ed["actor2"] or {}
+    return dict(
+        id=ed["id"], article_id=ed["article_id"], type=ed["type"], mode=ed["mode"],
+        status=ed["status"], actor1=a1.get("name"), actor1_country=a1.get("country"),
+        actor2=a2.get("name"), actor2_country=a2.get("country"), country=p.get("country"),
+        location=p.get("name"), lat=p.get("lat"), lon=p.get("lon"),
+        geo_precision=p.get("precision"), date_start=dt.get("start"), date_end=dt.get("end"),
+        date_precision=dt.get("precision"), confidence=ed["confidence"], outlet=outlet,
+        attributed_to=(ed["attributed_to"] or {}).get("name"), fatalities=ed.get("fatalities"),
+        data=json.dumps(ed))  # fmt: skip
+
+
+def _remember_actors_places(conn: Connection, eds: list[dict[str, Any]]) -> None:
+    for ed in eds:
+        for a in (ed.get("actor1"), ed.get("actor2")):
+            known = a and a.get("id") and conn.execute(
+                select(actors.c.id).where(actors.c.id == a["id"])).first()  # fmt: skip
+            if a and a.get("id") and not known:
+                conn.execute(insert(actors).values(
+                        id=a["id"], name=a.get("name"), country=a.get("country"),
+                        sector=a.get("sector"), member_of=json.dumps(a.get("member_of") or [])))  # fmt: skip
+        p = ed.get("place")
+        if p:
+            pid = p.get("gazetteer_id") or content_id(str(p.get("name")), str(p.get("lat")),
+                                                      str(p.get("lon")), prefix="p-")  # fmt: skip
+            if conn.execute(select(places.c.id).where(places.c.id == pid)).first() is None:
+                conn.execute(insert(places).values(
+                    id=pid, name=p.get("name"), country=p.get("country"), admin1=p.get("admin1"),
+                    lat=p.get("lat"), lon=p.get("lon"), precision=p.get("precision"),
+                    feature=p.get("feature")))  # fmt: skip
+
+
+_MENTION_COLS = (events.c.data, articles.c.outlet, articles.c.url, articles.c.published)
+
+
+def _mention(
+    data: str, outlet: str | None, url: str | None, published: str | None
+) -> fusion.Mention:
+    return fusion.Mention.make(json.loads(data), outlet=outlet, url=url, published=published)
+
+
+def _link(conn: Connection, mention_id: str) -> None:
+    """Fuse one stored mention: join the best candidate event, or start one."""
+    row = conn.execute(select(*_MENTION_COLS).join(articles, articles.c.id == events.c.article_id)
+                       .where(events.c.id == mention_id)).first()  # fmt: skip
+    if row is None:
+        return
+    m = _mention(*row)
+    w = m.window()
+    cands: dict[str, list[fusion.Mention]] = {}
+    if w is not None:
+        kinds = [t for t in _all_types(conn) if fusion.types_compatible(m.type, t)] or [m.type]
+        q = select(fused_events.c.id).where(
+            fused_events.c.type.in_(kinds),
+            fused_events.c.win_start <= w[1].isoformat(),
+            fused_events.c.win_end >= w[0].isoformat(),
         )
-        if f.type:
-            q = q.where(events.c.type == f.type.upper())
-        if f.status:
-            q = q.where(events.c.status == f.status)
-        if f.country:
-            c = f.country.upper()
-            q = q.where(
-                (events.c.country == c)
-                | (events.c.actor1_country == c)
-                | (events.c.actor2_country == c)
-            )
-        if f.actor:
-            like = f"%{f.actor}%"
-            q = q.where(events.c.actor1.ilike(like) | events.c.actor2.ilike(like))
-        if f.since:
-            q = q.where(events.c.date_end >= f.since)
-        if f.until:
-            q = q.where(events.c.date_start <= f.until)
-        q = q.order_by(events.c.date_start, events.c.id)
-        if f.limit:
-            q = q.limit(f.limit)
-        with self.engine.connect() as conn:
-            for data, url, outlet, published in conn.execute(q):
-                d = json.loads(data)
-                d["source"] = {"url": url, "outlet": outlet, "published": published}
-                yield d
+        ids = [r[0] for r in conn.execute(q)]
+        if ids:
+            q2 = (select(events.c.fused_id, *_MENTION_COLS)
+                  .join(articles, articles.c.id == events.c.article_id)
+                  .where(events.c.fused_id.in_(ids)).order_by(events.c.id))  # fmt: skip
+            for fid, *rest in conn.execute(q2):
+                cands.setdefault(fid, []).append(_mention(*rest))
+    eid = fusion.best_event(m, cands) or fusion.event_id(m.id)
+    conn.execute(update(events).where(events.c.id == mention_id).values(fused_id=eid))
+    _refresh(conn, eid, founder=m.id)
 
-    def errors(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(select(errors).order_by(errors.c.id))]
 
-    def counts(self) -> dict[str, int]:
-        from sqlalchemy import func
+def _all_types(conn: Connection) -> list[str]:
+    return [r[0] for r in conn.execute(select(fused_events.c.type).distinct())]
 
-        with self.engine.connect() as conn:
-            return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
-                    for t in (articles, events, errors, mentions)}  # fmt: skip
+
+def _refresh(conn: Connection, eid: str, *, founder: str | None = None) -> None:
+    """Recompute a fused event's row from its mentions (delete it when none is left)."""
+    q = (select(*_MENTION_COLS).join(articles, articles.c.id == events.c.article_id)
+         .where(events.c.fused_id == eid))  # fmt: skip
+    members = [_mention(*r) for r in conn.execute(q)]
+    old = conn.execute(select(fused_events.c.founder).where(fused_events.c.id == eid)).first()
+    conn.execute(delete(fused_events).where(fused_events.c.id == eid))
+    if not members:
+        return
+    d = fusion.fuse(eid, members)
+    wins = [w for w in (m.window() for m in members) if w is not None]
+    p, dt = d["place"] or {}, d["date"] or {}
+    a1, a2 = d["actor1"] or {}, d["actor2"] or {}
+    conn.execute(insert(fused_events).values(
+        id=eid, founder=old[0] if old else founder, type=d["type"], mode=d["mode"],
+        status=d["status"], actor1=a1.get("name"), actor1_country=a1.get("country"),
+        actor2=a2.get("name"), actor2_country=a2.get("country"), country=p.get("country"),
+        admin1=p.get("admin1"), location=p.get("name"), lat=p.get("lat"), lon=p.get("lon"),
+        geo_precision=p.get("precision"), date_start=dt.get("start"), date_end=dt.get("end"),
+        date_precision=dt.get("precision"),
+        win_start=min(w[0] for w in wins).isoformat() if wins else None,
+        win_end=max(w[1] for w in wins).isoformat() if wins else None,
+        fatalities=d["fatalities"], n_sources=d["n_sources"], n_outlets=d["n_outlets"],
+        confidence=d["confidence"], data=json.dumps(d)))  # fmt: skip
+
+
+def fuse_all(conn: Connection) -> int:
+    """Link every current mention no event holds yet, in canonical order (publication date,
+    article, mention); returns how many were linked."""
+    q = (
+        select(events.c.id)
+        .join(articles, articles.c.id == events.c.article_id)
+        .where(events.c.fused_id.is_(None), articles.c.superseded_by.is_(None))
+        .order_by(func.coalesce(articles.c.published, "9999"), events.c.article_id, events.c.id)
+    )
+    ids = [r[0] for r in conn.execute(q)]
+    for mid in ids:
+        _link(conn, mid)
+    return len(ids)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
