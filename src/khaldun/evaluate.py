@@ -149,14 +149,17 @@ def run_gold(
             "give the article inputs the gold refers to (JSONL records with the same ids)"
         )
     coded: dict[str, dict[str, Any]] = {}
+    coded_objs = []
     for r in api.code(inputs, config=config):
         if not isinstance(r, ItemError) and r.article.id in golds:
             coded[r.article.id] = article_dict(r)
+            coded_objs.append(r)
         if limit and len(coded) >= limit:
             break
     book = ActorDictionary.load(config.actor_files if config else ())
     c: Counter[str] = Counter()
     n: Counter[str] = Counter()
+    found: list[tuple[str, str]] = []  # (gold event_id, coded mention id), for fusion
     for aid, art in coded.items():
         text = art["text"]
         matched_coded: set[str] = set()
@@ -177,6 +180,7 @@ def run_gold(
                                              sum(v is True for v in _checks(g, e, book).values())))  # fmt: skip
             c["found"] += 1
             matched_coded.add(best["id"])
+            found.append((str(g.get("event_id") or f"{aid}/{len(found)}"), best["id"]))
             checks = _checks(g, best, book)
             for k, ok in checks.items():
                 if ok is not None:
@@ -191,7 +195,12 @@ def run_gold(
         for e in art["events"]:
             n["coded"] += 1
             c["coded_matched"] += int(e["id"] in matched_coded)
-    return _gold_figures(gold, coded, c, n)
+    report = _gold_figures(gold, coded, c, n)
+    from khaldun.evaluate_fusion import fusion_figures, shares_events
+
+    if shares_events(golds):
+        report["figures"].update(fusion_figures(coded_objs, found))
+    return report
 
 
 def _checks(g: dict[str, Any], best: dict[str, Any], book: Any) -> dict[str, bool | None]:

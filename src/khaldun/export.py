@@ -1,10 +1,16 @@
-"""Exports: ACLED-compatible CSV, JSONL, GeoJSON and Parquet, registered by name."""
+"""Exports: ACLED-compatible CSV, JSONL, GeoJSON, Parquet and a GDELT-style mentions table,
+registered by name.
+
+Each exporter takes event dicts: the store's fused events (``Store.fused_events``: one row per
+real-world event, with its ``mentions``), or single-report mentions (``Store.events``). Codes
+(ISO, inter, precision, PLOVER and CAMEO codes) are written as strings, never as numbers.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +25,17 @@ ACLED_COLUMNS = [
     "fatalities", "tags", "timestamp",
 ]  # fmt: skip
 KHALDUN_COLUMNS = ["khaldun_id", "plover_type", "plover_mode", "status", "attributed_to",
-                   "actor1_country", "actor2_country", "confidence", "url", "evidence"]  # fmt: skip
+                   "actor1_country", "actor2_country", "confidence", "url", "evidence",
+                   "n_sources", "n_outlets", "outlets", "urls", "statuses", "fatalities_min",
+                   "fatalities_max", "cameo_root"]  # fmt: skip
+# the GDELT mentions table's ideas (one row per event per article) in khaldun's names
+MENTION_COLUMNS = ["event_id", "mention_id", "article_id", "outlet", "url", "published",
+                   "sentence", "start", "end", "trigger_start", "actor1_start", "actor2_start",
+                   "status", "attributed_to", "confidence", "type", "evidence"]  # fmt: skip
+# numeric columns: typed in Parquet, every other column is a string
+PARQUET_TYPES = {"latitude": "float64", "longitude": "float64", "fatalities": "int64",
+                 "confidence": "float64", "n_sources": "int64", "n_outlets": "int64",
+                 "fatalities_min": "int64", "fatalities_max": "int64"}  # fmt: skip
 INTER = {"MIL": 1, "COP": 1, "GOV": 1, "REB": 2, "MLA": 4, "CRM": 3, "PRO": 6, "CVL": 7,
          "IGO": 8, "NGO": 8}  # fmt: skip
 SECTOR_ACLED = {"MIL": "Military Forces of {c}", "COP": "Police Forces of {c}",
@@ -63,6 +79,13 @@ def acled_row(e: dict[str, Any], countries: dict[str, str]) -> dict[str, Any]:
         assoc1 = acled_actor(a1, countries) if a1.get("id") else ""
         i1 = 5 if crowd == "Rioters" else 6
     src = e.get("source") or {}
+    ments = e.get("mentions") or []
+    outlets = e.get("outlets") or ([src["outlet"]] if src.get("outlet") else [])
+    urls = list(dict.fromkeys(m["url"] for m in ments if m.get("url"))) or (
+        [src["url"]] if src.get("url") else []
+    )
+    fat = e.get("fatalities")
+    frange = e.get("fatalities_range") or ([fat, fat] if fat is not None else ["", ""])
     return {
         "event_id_cnty": e["id"], "event_date": d.get("start") or "",
         "year": (d.get("start") or "")[:4], "time_precision": PRECISION_ACLED.get(d.get("precision") or "", ""),
@@ -76,14 +99,19 @@ def acled_row(e: dict[str, Any], countries: dict[str, str]) -> dict[str, Any]:
         "admin1": p.get("admin1") or "", "admin2": "", "admin3": "", "location": p.get("name") or "",
         "latitude": p.get("lat") if p.get("lat") is not None else "",
         "longitude": p.get("lon") if p.get("lon") is not None else "",
-        "geo_precision": p.get("precision") or "", "source": src.get("outlet") or "",
-        "source_scale": "", "notes": (e.get("evidence") or {}).get("text", ""), "fatalities": "",
-        "tags": "", "timestamp": "",
+        "geo_precision": p.get("precision") or "", "source": "; ".join(outlets),
+        "source_scale": "", "notes": (e.get("evidence") or {}).get("text", ""),
+        "fatalities": "" if fat is None else fat, "tags": "", "timestamp": "",
         "khaldun_id": e["id"], "plover_type": e["type"], "plover_mode": e.get("mode") or "",
         "status": e["status"], "attributed_to": (e.get("attributed_to") or {}).get("name") or "",
         "actor1_country": a1.get("country") or "", "actor2_country": a2.get("country") or "",
-        "confidence": e.get("confidence"), "url": src.get("url") or "",
+        "confidence": e.get("confidence"), "url": urls[0] if urls else "",
         "evidence": (e.get("evidence") or {}).get("text", ""),
+        "n_sources": e.get("n_sources") or 1, "n_outlets": e.get("n_outlets") or len(outlets) or "",
+        "outlets": "; ".join(outlets), "urls": " ".join(urls),
+        "statuses": "; ".join(f"{k}:{v}" for k, v in sorted((e.get("statuses") or {}).items())),
+        "fatalities_min": frange[0], "fatalities_max": frange[1],
+        "cameo_root": e.get("cameo_root") or "",
     }  # fmt: skip
 
 
@@ -119,7 +147,10 @@ def export_geojson(rows: Iterable[dict[str, Any]], out: Path) -> int:
             continue
         props = {k: e[k] for k in ("id", "type", "mode", "status", "confidence")}
         props.update(precision=p.get("precision"), location=p.get("name"),
-                     date=(e.get("date") or {}).get("start"), evidence=(e.get("evidence") or {}).get("text"))  # fmt: skip
+                     date=(e.get("date") or {}).get("start"), evidence=(e.get("evidence") or {}).get("text"),
+                     date_precision=(e.get("date") or {}).get("precision"),
+                     fatalities=e.get("fatalities"), n_sources=e.get("n_sources") or 1,
+                     outlets=e.get("outlets") or [])  # fmt: skip
         feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [p["lon"], p["lat"]]},
                       "properties": props})  # fmt: skip
     out.write_text(json.dumps({"type": "FeatureCollection", "features": feats}, ensure_ascii=False))
@@ -128,17 +159,68 @@ def export_geojson(rows: Iterable[dict[str, Any]], out: Path) -> int:
 
 @exporters.register("parquet")
 def export_parquet(rows: Iterable[dict[str, Any]], out: Path) -> int:
+    """The ACLED CSV's columns; coordinates, counts and confidence typed, codes as strings."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     countries = _country_names()
-    recs = [
-        {k: ("" if v is None else str(v)) for k, v in acled_row(e, countries).items()} for e in rows
-    ]
+    recs = [acled_row(e, countries) for e in rows]
     cols = ACLED_COLUMNS + KHALDUN_COLUMNS
-    table = pa.table({c: pa.array([r[c] for r in recs], type=pa.string()) for c in cols})
-    pq.write_table(table, out)
+    arrays = {}
+    for c in cols:
+        kind = PARQUET_TYPES.get(c)
+        vals = [r[c] for r in recs]
+        if kind is None:
+            arrays[c] = pa.array(["" if v is None else str(v) for v in vals], type=pa.string())
+        else:
+            conv = float if kind == "float64" else int
+            arrays[c] = pa.array([None if v in ("", None) else conv(v) for v in vals],
+                                 type=getattr(pa, kind)())  # fmt: skip
+    pq.write_table(pa.table(arrays), out)
     return len(recs)
+
+
+def mention_rows(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """One row per event per article (what GDELT's mentions table holds), with offsets."""
+    for e in rows:
+        for m in e.get("mentions") or [_as_mention(e)]:
+            ev = m.get("evidence") or {}
+            start = int(ev.get("start") or 0)
+            yield {
+                "event_id": e["id"], "mention_id": m.get("id") or "",
+                "article_id": m.get("article_id") or "", "outlet": m.get("outlet") or "",
+                "url": m.get("url") or "", "published": m.get("published") or "",
+                "sentence": m.get("sentence", ""), "start": start, "end": ev.get("end", ""),
+                "trigger_start": (m.get("trigger") or {}).get("start", ""),
+                "actor1_start": _offset(m.get("actor1")), "actor2_start": _offset(m.get("actor2")),
+                "status": m.get("status") or "",
+                "attributed_to": (m.get("attributed_to") or {}).get("name") or "",
+                "confidence": m.get("confidence") if m.get("confidence") is not None else "",
+                "type": m.get("type") or e.get("type") or "", "evidence": ev.get("text") or "",
+            }  # fmt: skip
+
+
+def _offset(a: dict[str, Any] | None) -> Any:
+    return "" if not a or a.get("start") is None else a["start"]
+
+
+def _as_mention(e: dict[str, Any]) -> dict[str, Any]:
+    src = e.get("source") or {}
+    return {**e, "url": src.get("url"), "outlet": src.get("outlet"),
+            "published": src.get("published")}  # fmt: skip
+
+
+@exporters.register("mentions")
+def export_mentions(rows: Iterable[dict[str, Any]], out: Path) -> int:
+    """The mentions table as CSV: which article tells which event, where, and how surely."""
+    n = 0
+    with out.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=MENTION_COLUMNS)
+        w.writeheader()
+        for r in mention_rows(rows):
+            w.writerow(r)
+            n += 1
+    return n
 
 
 def export(fmt: str, rows: Iterable[dict[str, Any]], out: Path) -> int:

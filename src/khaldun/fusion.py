@@ -280,7 +280,8 @@ def mention_dict(m: Mention) -> dict[str, Any]:
     d = m.data
     return {
         "id": m.id, "article_id": m.article_id, "url": m.url, "outlet": m.outlet,
-        "published": m.published, "type": m.type, "mode": d.get("mode"), "status": d["status"],
+        "published": m.published, "sentence": d.get("sentence"), "type": m.type,
+        "mode": d.get("mode"), "status": d["status"],
         "attributed_to": d.get("attributed_to"), "evidence": d["evidence"],
         "evidence_all": d.get("evidence_all") or [d["evidence"]], "trigger": d.get("trigger"),
         "actor1": d.get("actor1"), "actor2": d.get("actor2"), "place": d.get("place"),

@@ -7,9 +7,17 @@ actor1,actor2,place,date,attributed_to,evidence,confidence,acled}.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from khaldun.model import ActorMention, CodedArticle, Event, PlaceMention
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
+
+
+def sentence_index(text_before: str) -> int:
+    """The 0-based sentence a position is in, counted from the sentence ends before it."""
+    return len(_SENTENCE_END.findall(text_before))
 
 
 def actor_dict(m: ActorMention | None) -> dict[str, Any] | None:
@@ -17,7 +25,8 @@ def actor_dict(m: ActorMention | None) -> dict[str, Any] | None:
         return None
     a = m.actor
     return {"name": a.name, "id": a.id, "country": a.country, "sector": a.sector, "text": m.text,
-            "member_of": list(a.member_of), "how": m.how}  # fmt: skip
+            "member_of": list(a.member_of), "how": m.how, "start": m.span.start,
+            "end": m.span.end}  # fmt: skip
 
 
 def place_dict(m: PlaceMention | None) -> dict[str, Any] | None:
@@ -69,6 +78,7 @@ def event_dict(e: Event, text: str) -> dict[str, Any]:
             "name": e.attributed_to.name, "text": e.attributed_to.text, "id": e.attributed_to.actor_id,
         },
         "evidence": {"start": first.start, "end": first.end, "text": first.text(text)},
+        "sentence": sentence_index(text[: first.start]),
         "evidence_all": [{"start": s.start, "end": s.end, "text": s.text(text)} for s in e.evidence],
         "trigger": {"start": e.trigger.start, "end": e.trigger.end, "text": e.trigger.text(text)},
         "confidence": e.confidence,

@@ -41,6 +41,7 @@ class ExportFmt(StrEnum):
     jsonl = "jsonl"
     geojson = "geojson"
     parquet = "parquet"
+    mentions = "mentions"
 
 
 def _config(path: Path | None, actors: list[Path] | None = None) -> Any:
@@ -173,10 +174,16 @@ def events(
     ] = None,
     since: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
     until: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    search: Annotated[
+        str | None, typer.Option(help="Full-text search over the reports (SQLite FTS5 syntax).")
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    sources: Annotated[
+        bool, typer.Option("--sources", help="Show how many outlets tell each event, and which.")
+    ] = False,
     format: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.table,
 ) -> None:
-    """Query the events in the store."""
+    """Query the events in the store: each real-world event once, with every report of it."""
     from khaldun.model import STATUSES
     from khaldun.store import EventFilter, Store
 
@@ -184,9 +191,8 @@ def events(
         err.print(f"error: --status {status!r} is not one of {', '.join(STATUSES)}")
         raise typer.Exit(2)
     try:
-        rows = list(
-            Store(db).events(EventFilter(type, actor, country, status, since, until, limit))
-        )
+        f = EventFilter(type, actor, country, status, since, until, limit, search)
+        rows = list(Store(db).fused_events(f))
     except KhaldunError as exc:
         _fail(exc)
     if format is Fmt.json:
@@ -194,8 +200,67 @@ def events(
     elif format is Fmt.jsonl:
         for r in rows:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif sources:
+        t = Table(title=f"{len(rows)} events in {db}, by source")
+        for col in ("event", "type", "date", "place", "outlets", "which", "statuses"):
+            t.add_column(col)
+        for e in rows:
+            st = ", ".join(f"{k} {v}" for k, v in sorted(e["statuses"].items()))
+            t.add_row(e["id"], e["type"], (e.get("date") or {}).get("start") or "",
+                      (e.get("place") or {}).get("name") or "", str(e["n_outlets"]),
+                      "; ".join(e["outlets"]), st)  # fmt: skip
+        out.print(t)
     else:
         out.print(_events_table(rows, f"{len(rows)} events in {db}"))
+
+
+@app.command()
+def errors(
+    db: DB = "khaldun.db",
+    run: Annotated[int | None, typer.Option(help="Only the errors of this ingest run.")] = None,
+    format: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.table,
+) -> None:
+    """List the input items ingestion could not store, and why (with the run that met them)."""
+    from khaldun.store import Store
+
+    try:
+        store = Store(db)
+        rows, runs = store.errors(run=run), store.runs()
+    except KhaldunError as exc:
+        _fail(exc)
+    if format is Fmt.json:
+        sys.stdout.write(json.dumps({"errors": rows, "runs": runs}, indent=2) + "\n")
+        return
+    if format is Fmt.jsonl:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    t = Table(title=f"{len(rows)} errors in {db}")
+    for col in ("run", "at", "source", "reason"):
+        t.add_column(col)
+    for r in rows:
+        t.add_row(str(r["run_id"] or ""), r["at"] or "", r["source"] or "", r["reason"] or "")
+    out.print(t)
+    unfinished = [r["id"] for r in runs if r["status"] != "finished"]
+    if unfinished:
+        out.print(f"runs that never finished (killed? run ingest again to resume): {unfinished}")
+
+
+@app.command()
+def fuse(
+    db: DB = "khaldun.db",
+    rebuild: Annotated[
+        bool, typer.Option(help="Fuse every mention again from nothing, in canonical order.")
+    ] = False,
+) -> None:
+    """Link event mentions that tell the same event (ingest does it; re-running changes nothing)."""
+    from khaldun.store import Store
+
+    try:
+        res = Store(db).fuse(rebuild=rebuild)
+    except KhaldunError as exc:
+        _fail(exc)
+    out.print(f"linked {res['linked']} mentions; {res['events']} events in {db}")
 
 
 @app.command()
@@ -204,15 +269,17 @@ def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
     db: DB = "khaldun.db",
 ) -> None:
-    """Export the stored events: ACLED-compatible CSV, JSONL, GeoJSON or Parquet."""
+    """Export the stored events: ACLED-compatible CSV, JSONL, GeoJSON, Parquet, or the mentions
+    table (one row per event per report)."""
     from khaldun.export import export as run_export
     from khaldun.store import Store
 
     try:
-        n = run_export(format.value, Store(db).events(), output)
+        n = run_export(format.value, Store(db).fused_events(), output)
     except KhaldunError as exc:
         _fail(exc)
-    out.print(f"wrote {n} events to {output} ({format.value})")
+    what = "mentions" if format is ExportFmt.mentions else "events"
+    out.print(f"wrote {n} {what} to {output} ({format.value})")
 
 
 @app.command("eval")
