@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 
+from khaldun import batch
+from khaldun.batch import IngestReport, Progress, RunOptions
 from khaldun.config import Config
 from khaldun.ingest.readers import TextMeta, read_inputs
 from khaldun.model import Article, CodedArticle, ItemError
 from khaldun.pipeline import Pipeline
 from khaldun.store import Store
+
+__all__ = ["IngestReport", "RunOptions", "code", "code_text", "ingest", "places"]
 
 
 def code(
@@ -22,15 +26,14 @@ def code(
     """Read and code every article in the inputs; bad items come out as ``ItemError``."""
     config = config or Config.default()
     pipe = pipeline or Pipeline(config)
-    for item in read_inputs(inputs, meta=meta, timeout_s=config.fetch_timeout_s,
-                            max_bytes=config.fetch_max_bytes):  # fmt: skip
-        if isinstance(item, ItemError):
-            yield item
-            continue
-        try:
-            yield pipe.code(item)
-        except Exception as exc:  # one article's failure never stops the batch
-            yield ItemError(item.url or item.id, f"coding failed: {exc.__class__.__name__}: {exc}")
+    items = read_inputs(inputs, meta=meta, timeout_s=config.fetch_timeout_s,
+                        max_bytes=config.fetch_max_bytes,
+                        extract_timeout_s=config.extract_timeout_s)  # fmt: skip
+    while chunk := list(itertools.islice(items, config.batch_size)):
+        # coded a batch at a time (one nlp.pipe stream), yielded in input order
+        coded = batch.code_batch(pipe, [i for i in chunk if isinstance(i, Article)])
+        for item in chunk:
+            yield item if isinstance(item, ItemError) else next(coded)
 
 
 def code_text(text: str, *, published: str | None = None, outlet: str | None = None,
@@ -43,15 +46,6 @@ def code_text(text: str, *, published: str | None = None, outlet: str | None = N
     return (pipeline or Pipeline()).code(article)
 
 
-@dataclass
-class IngestReport:
-    read: int = 0
-    stored: int = 0
-    skipped: int = 0  # already in the store
-    events: int = 0
-    errors: list[ItemError] = field(default_factory=list)
-
-
 def ingest(
     inputs: Iterable[str],
     *,
@@ -59,39 +53,13 @@ def ingest(
     config: Config | None = None,
     meta: TextMeta | None = None,
     pipeline: Pipeline | None = None,
+    options: RunOptions | None = None,
+    progress: Progress | None = None,
 ) -> IngestReport:
-    """Code and store the inputs; articles already stored are skipped before coding."""
-    config = config or Config.default()
-    report = IngestReport()
-    pipe: Pipeline | None = pipeline
-    inputs = list(inputs)
-    run_id = store.start_run(inputs)
-    for item in read_inputs(inputs, meta=meta, timeout_s=config.fetch_timeout_s,
-                            max_bytes=config.fetch_max_bytes):  # fmt: skip
-        if isinstance(item, ItemError):
-            report.errors.append(item)
-            store.add_error(item)
-            continue
-        report.read += 1
-        if store.has_article(item):  # this very text (a changed one is a new version)
-            report.skipped += 1
-            continue
-        pipe = pipe or Pipeline(config)
-        try:
-            coded = pipe.code(item)
-        except Exception as exc:
-            err = ItemError(item.url or item.id, f"coding failed: {exc.__class__.__name__}: {exc}")
-            report.errors.append(err)
-            store.add_error(err)
-            continue
-        if store.add(coded):
-            report.stored += 1
-            report.events += len(coded.events)
-        else:
-            report.skipped += 1
-    store.finish_run(run_id, read=report.read, stored=report.stored, skipped=report.skipped,
-                     n_events=report.events, n_errors=len(report.errors))  # fmt: skip
-    return report
+    """Code and store the inputs in bounded batches; articles already stored are skipped
+    before coding. ``options`` sets the engine, workers, batch size, limit and sample."""
+    return batch.ingest(inputs, store=store, config=config, meta=meta, options=options,
+                        pipeline=pipeline, progress=progress)  # fmt: skip
 
 
 def places(

@@ -22,6 +22,9 @@ class Config:
     fetch_timeout_s: float = 20.0
     fetch_max_bytes: int = 5_000_000
     user_agent: str = "khaldun"
+    first_pass: bool = True  # [nlp] first_pass: sentences with no cue are not parsed
+    batch_size: int = 64  # [nlp] batch_size: articles per nlp.pipe batch
+    extract_timeout_s: float = 30.0  # [fetch] extract_timeout_s: per-page extraction limit
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -45,6 +48,9 @@ class Config:
                 fetch_timeout_s=float(merged["fetch"]["timeout_s"]),
                 fetch_max_bytes=int(merged["fetch"]["max_bytes"]),
                 user_agent=str(merged["fetch"]["user_agent"]),
+                first_pass=bool(merged["nlp"].get("first_pass", True)),
+                batch_size=int(merged["nlp"].get("batch_size", 64)),
+                extract_timeout_s=float(merged["fetch"].get("extract_timeout_s", 30.0)),
                 raw=merged,
             )
         except (KeyError, TypeError, ValueError) as exc:
@@ -57,7 +63,11 @@ class Config:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "nlp": {"model": self.model},
+            "nlp": {
+                "model": self.model,
+                "first_pass": self.first_pass,
+                "batch_size": self.batch_size,
+            },
             "pipeline": {"stages": list(self.pipeline)},
             "actors": {
                 "extra_files": list(self.actor_files),
@@ -68,6 +78,7 @@ class Config:
                 "timeout_s": self.fetch_timeout_s,
                 "max_bytes": self.fetch_max_bytes,
                 "user_agent": self.user_agent,
+                "extract_timeout_s": self.extract_timeout_s,
             },
         }
 

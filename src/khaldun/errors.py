@@ -2,7 +2,8 @@
 
 KhaldunError
 ├── InputError (ValueError)        a bad input item or option: the message says what and how to fix it
-│   └── FetchError                 a URL that could not be fetched
+│   ├── FetchError                 a URL that could not be fetched
+│   └── ExtractTimeout (TimeoutError) a page whose extraction ran past [fetch] extract_timeout_s
 ├── KnowledgeError (ValueError)    a data file that fails its schema: file, entry and field located
 ├── ConfigError (ValueError)       configuration that names an unknown stage, model or value
 ├── ModelNotInstalled (ImportError) the spaCy pipeline named in the configuration is not installed
@@ -22,6 +23,10 @@ class InputError(KhaldunError, ValueError):
 
 class FetchError(InputError):
     """A URL could not be fetched."""
+
+
+class ExtractTimeout(InputError, TimeoutError):
+    """Extracting a page's article took longer than the per-page limit."""
 
 
 class KnowledgeError(KhaldunError, ValueError):

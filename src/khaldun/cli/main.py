@@ -145,22 +145,63 @@ def ingest(
     url: Url = None,
     actors: ActorsOpt = None,
     config: CONFIG = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (Dask: workers). Default: the cores.")
+    ] = None,
+    batch_size: Annotated[
+        int | None, typer.Option(help="Articles per batch. Default: [nlp] batch_size.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Stop after N articles (a trial run).")] = None,
+    sample: Annotated[
+        float | None,
+        typer.Option(
+            help="Keep this share of articles, e.g. 0.05, chosen by id: the same each run."
+        ),
+    ] = None,
+    engine: Annotated[
+        str, typer.Option(help="local (worker processes) or dask (pip install 'khaldun[dask]').")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address, e.g. tcp://host:8786. Default: a LocalCluster."),
+    ] = None,
+    progress: Annotated[
+        bool, typer.Option(help="Show progress (default: when stderr is a terminal).")
+    ] = sys.stderr.isatty(),
 ) -> None:
     """Code articles and store them with their events; running it twice adds nothing."""
+    import time
+
     from khaldun import api
+    from khaldun.batch import RunOptions
+    from khaldun.cli.progress import count_hint, ingest_progress, summary
     from khaldun.store import Store
 
+    if scheduler and engine != "dask":
+        err.print("error: --scheduler needs --engine dask")
+        raise typer.Exit(2)
+    start = time.perf_counter()
     try:
+        opts = RunOptions(engine=engine, workers=workers, batch_size=batch_size, limit=limit,
+                          sample=sample, scheduler=scheduler)  # fmt: skip
         store = Store(db)
-        rep = api.ingest(
-            inputs, store=store, config=_config(config, actors), meta=_meta(published, outlet, url)
-        )
+        kw: dict[str, Any] = {"store": store, "config": _config(config, actors), "options": opts,
+                              "meta": _meta(published, outlet, url)}  # fmt: skip
+        if progress:
+            total = count_hint(inputs, limit=limit, sample=sample)
+            with ingest_progress(err, total) as update:
+                rep = api.ingest(inputs, progress=update, **kw)
+        else:
+            rep = api.ingest(inputs, **kw)
     except KhaldunError as exc:
         _fail(exc)
-    for e in rep.errors:
+    for e in rep.errors[:20]:
         err.print(f"[yellow]skipped[/yellow] {e.source}: {e.reason}", highlight=False)
-    out.print(f"read {rep.read} articles: stored {rep.stored} with {rep.events} events, "
-              f"{rep.skipped} already stored, {len(rep.errors)} errors  ->  {db}")  # fmt: skip
+    if len(rep.errors) > 20:
+        err.print(
+            f"… and {len(rep.errors) - 20} more errors, all kept in the store", highlight=False
+        )
+    out.print(summary(rep, time.perf_counter() - start, db), highlight=False)
 
 
 @app.command()

@@ -7,14 +7,17 @@ reported and skipped, and the rest of the batch goes on.
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from khaldun.errors import FetchError, InputError
+from khaldun.errors import ExtractTimeout, FetchError, InputError
 from khaldun.ingest.clean import clean
 from khaldun.model import Article, ItemError
 
@@ -73,14 +76,38 @@ def make_article(
     )
 
 
+@contextmanager
+def time_limit(seconds: float | None, what: str) -> Iterator[None]:
+    """Raise ``ExtractTimeout`` when the block runs longer than ``seconds`` (a SIGALRM timer:
+    on the main thread of a POSIX process, as readers and pool workers run; elsewhere, none)."""
+    if (not seconds or seconds <= 0 or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()):  # fmt: skip
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise ExtractTimeout(
+            f"{what} took longer than {seconds:g} s; raise [fetch] extract_timeout_s"
+        )
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def from_html(html: str, *, url: str | None = None, meta: TextMeta | None = None,
-              source_id: str | None = None) -> Article:  # fmt: skip
-    """Extract the body and metadata of a news page with trafilatura."""
+              source_id: str | None = None, timeout_s: float | None = None) -> Article:  # fmt: skip
+    """Extract the body and metadata of a news page with trafilatura, within ``timeout_s``."""
     import trafilatura
 
     meta = meta or TextMeta()
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                      as_dict=False)  # fmt: skip
+    with time_limit(timeout_s, "extracting the page"):
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True,
+                                          include_comments=False, as_dict=False)  # fmt: skip
     if doc is None or not getattr(doc, "text", None):
         raise InputError("no article text could be extracted from the HTML page")
     cats = tuple(getattr(doc, "categories", None) or ())
@@ -101,7 +128,7 @@ def from_html(html: str, *, url: str | None = None, meta: TextMeta | None = None
     )
 
 
-def from_record(rec: Any, where: str) -> Article:
+def from_record(rec: Any, where: str, *, extract_timeout_s: float | None = None) -> Article:
     """One JSONL record: {"id", "url", "outlet", "published", "title", "text" | "html"}."""
     if not isinstance(rec, dict):
         raise InputError(f"{where}: a record must be a JSON object")
@@ -112,17 +139,24 @@ def from_record(rec: Any, where: str) -> Article:
                             published=published, title=rec.get("title"), source_id=sid)  # fmt: skip
     if rec.get("html"):
         meta = TextMeta(published, rec.get("outlet"), rec.get("url"), rec.get("title"))
-        return from_html(str(rec["html"]), url=rec.get("url"), meta=meta, source_id=sid)
+        return from_html(
+            str(rec["html"]),
+            url=rec.get("url"),
+            meta=meta,
+            source_id=sid,
+            timeout_s=extract_timeout_s,
+        )
     raise InputError(f"{where}: record has neither 'text' nor 'html'")
 
 
-def read_jsonl(lines: Iterable[str], name: str) -> Iterator[Item]:
+def read_jsonl(lines: Iterable[str], name: str, *,
+               extract_timeout_s: float | None = None) -> Iterator[Item]:  # fmt: skip
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         where = f"{name}:{n}"
         try:
-            yield from_record(json.loads(line), where)
+            yield from_record(json.loads(line), where, extract_timeout_s=extract_timeout_s)
         except json.JSONDecodeError as exc:
             yield ItemError(where, f"not valid JSON: {exc.msg} at column {exc.colno}")
         except InputError as exc:
@@ -162,14 +196,19 @@ SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".txt": "tx
 
 
 def read_inputs(inputs: Iterable[str], *, meta: TextMeta | None = None, client: Any = None,
-                timeout_s: float = 20.0, max_bytes: int = 5_000_000) -> Iterator[Item]:  # fmt: skip
-    """Every article in the inputs: files, directories (recursively), '-' for stdin, URLs."""
+                timeout_s: float = 20.0, max_bytes: int = 5_000_000,
+                extract_timeout_s: float | None = None) -> Iterator[Item]:  # fmt: skip
+    """Every article in the inputs: files, directories (recursively), '-' for stdin, URLs.
+
+    ``extract_timeout_s`` bounds the extraction of each HTML page: a page that takes longer is
+    reported as a bad item and the rest goes on."""
     meta = meta or TextMeta()
+    xt = extract_timeout_s
     for inp in inputs:
         if inp == "-":
             data = sys.stdin.read()
             if data.lstrip().startswith("{"):
-                yield from read_jsonl(data.split("\n"), "stdin")
+                yield from read_jsonl(data.split("\n"), "stdin", extract_timeout_s=xt)
             else:
                 yield _guard("stdin", lambda d=data: make_article(
                     d, url=meta.url, outlet=meta.outlet, published=meta.published, title=meta.title))  # fmt: skip
@@ -178,7 +217,7 @@ def read_inputs(inputs: Iterable[str], *, meta: TextMeta | None = None, client: 
 
             def load(u: str = inp) -> Article:
                 html = fetch(u, client=client, timeout_s=timeout_s, max_bytes=max_bytes)
-                return from_html(html, url=u, meta=meta)
+                return from_html(html, url=u, meta=meta, timeout_s=xt)
 
             yield _guard(inp, load)
             continue
@@ -187,7 +226,8 @@ def read_inputs(inputs: Iterable[str], *, meta: TextMeta | None = None, client: 
             files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
                            and not p.name.endswith(".gold.jsonl"))  # fmt: skip
             yield from read_inputs([str(p) for p in files], meta=meta, client=client,
-                                   timeout_s=timeout_s, max_bytes=max_bytes)  # fmt: skip
+                                   timeout_s=timeout_s, max_bytes=max_bytes,
+                                   extract_timeout_s=xt)  # fmt: skip
             continue
         if not path.exists():
             yield ItemError(inp, "no such file or directory")
@@ -202,13 +242,13 @@ def read_inputs(inputs: Iterable[str], *, meta: TextMeta | None = None, client: 
             yield ItemError(inp, f"cannot read: {exc}")
             continue
         if kind == "jsonl":
-            yield from read_jsonl(content.split("\n"), inp)
+            yield from read_jsonl(content.split("\n"), inp, extract_timeout_s=xt)
         elif kind == "txt":
             yield _guard(inp, lambda c=content: make_article(
                 c, url=meta.url, outlet=meta.outlet, published=meta.published, title=meta.title,
                 source_id=None))  # fmt: skip
         else:
-            yield _guard(inp, lambda c=content: from_html(c, url=meta.url, meta=meta))
+            yield _guard(inp, lambda c=content: from_html(c, url=meta.url, meta=meta, timeout_s=xt))
 
 
 def _guard(source: str, make: Any) -> Item:
