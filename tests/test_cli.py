@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from khaldun.cli.main import actors_app, app
 
 runner = CliRunner()
-COMMANDS = ["code", "ingest", "events", "export", "eval", "info"]
+COMMANDS = ["code", "ingest", "events", "errors", "fuse", "export", "eval", "info"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -133,3 +133,30 @@ def test_places_resolves_given_toponyms() -> None:
         "precision",
     } <= set(first[0])
     assert first[0]["country"] == "USA" and first[1]["name"] == "Louisiana"
+
+
+def test_events_sources_errors_and_mentions_export(tmp_path: Path) -> None:
+    from tests.test_fusion import SET
+
+    from khaldun.model import ItemError
+    from khaldun.store import Store
+
+    db = str(tmp_path / "k.db")
+    store = Store(db)
+    for c in SET:
+        store.add(c)
+    store.add_error(ItemError("feed.jsonl:4", "not valid JSON"))
+    r = runner.invoke(app, ["events", "--db", db, "--format", "json"])
+    evs = json.loads(r.stdout)["events"]
+    assert r.exit_code == 0 and len(evs) == 3
+    m = evs[0]["mentions"][0]
+    assert {"article_id", "url", "outlet", "status", "evidence"} <= set(m)
+    assert {"start", "end", "text"} <= set(m["evidence"])
+    r = runner.invoke(app, ["events", "--db", db, "--sources"])
+    assert r.exit_code == 0 and "Local; Wire" in r.output
+    r = runner.invoke(app, ["errors", "--db", db])
+    assert r.exit_code == 0 and "not valid JSON" in r.output
+    out = tmp_path / "m.csv"
+    r = runner.invoke(app, ["export", "--format", "mentions", "-o", str(out), "--db", db])
+    assert r.exit_code == 0 and "wrote 5 mentions" in r.output
+    assert runner.invoke(app, ["fuse", "--db", db]).output.startswith("linked 0 mentions")

@@ -19,6 +19,8 @@ SETS = {
     ),
     "dev": (FIXTURES / "dev_gold.jsonl", FIXTURES / "dev_articles.jsonl"),
     "geo": (FIXTURES / "geo_gold.jsonl", FIXTURES / "geo_articles.jsonl"),
+    # 47 reports by wire, state, local and live-blog outlets of 16 real events: cross-report fusion
+    "fusion": (FIXTURES / "fusion_gold.jsonl", FIXTURES / "fusion_articles.jsonl"),
     # PLOVER gold records carry their own sentences: no article file
     "plover": (FIXTURES / "plover_records.json", None),
 }

@@ -6,7 +6,10 @@ candidate pair is then scored on date, place, actors and mode, and linked when t
 ``THRESHOLD``. Some differences rule a pair out whatever the rest says (``score`` returns None):
 incompatible types, date windows that do not meet, places in different countries, two precise
 places farther apart than their precision allows, or two named actors in the same role from
-different countries. A mention joins the best-scoring event none of whose members rules it out.
+different countries. A mention joins the best-scoring event none of whose members rules it out. Actor and
+country-level place disagreements lower the score but rule nothing out, because a single
+report's coding of them is often wrong (the attributing source read as the actor). Names that
+two reports share (a ship, a victim, a venue, a town) add to the score.
 
 A fused event keeps every mention (outlet, URL, evidence and status as that source tells it);
 its own attributes are chosen by the rules in ``fuse``: the most precise place and date a source
@@ -28,13 +31,16 @@ from typing import Any
 
 from khaldun.model import content_id
 
-THRESHOLD = 1.5
+THRESHOLD = 1.2
 SAME_ARTICLE_PENALTY = 0.6  # within one article, the event merger already kept them apart
 PREC_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 DATE_SLACK = {"day": 1, "week": 2, "month": 0, "year": 0}  # days added on each side
 UNDATED_DAYS = 7  # an undated mention happened in the week up to its publication
-PLACE_KM = {1: 30.0, 2: 100.0, 3: 400.0}  # the farthest two places may be, by coarser precision
-PLACE_WEIGHT = {1: 1.2, 2: 0.8, 3: 0.25}
+PLACE_KM = {1: 30.0, 2: 150.0, 3: 400.0}  # the farthest two places may be, by coarser precision
+PLACE_WEIGHT = {1: 1.2, 2: 0.8, 3: 0.1}
+AREAS = {"sea", "gulf", "ocean", "region", "continent", "country", "admin1", "strait", "bay"}
+CONFLICT = -0.3  # two reports disagree on an actor or a country
+NAME_WEIGHT, NAME_CAP = 0.2, 0.6
 COMPATIBLE_TYPES = {frozenset({"ASSAULT", "COERCE"}), frozenset({"PROTEST", "MOBILIZE"})}
 STATUS_ORDER = ("asserted", "claimed", "denied", "threatened", "negated")
 HOW_RANK = {"dictionary": 0, "alias": 0, "fuzzy": 1, "capital": 1, "metonym": 1, "generic": 2,
@@ -53,7 +59,7 @@ class Mention:
     url: str | None = None
     published: str | None = None
     fatalities: int | None = None
-    order: tuple[str, ...] = field(default=())  # sort key: publication, article, mention
+    order: tuple[str, ...] = field(default=())  # canonical_order
 
     @staticmethod
     def make(event: dict[str, Any], *, outlet: str | None, url: str | None,
@@ -63,7 +69,7 @@ class Mention:
             fat = fatalities_in(" ".join(s["text"] for s in event.get("evidence_all") or []))
         return Mention(id=event["id"], article_id=event["article_id"], type=event["type"],
                        data=event, outlet=outlet, url=url, published=published, fatalities=fat,
-                       order=(published or "9999", event["article_id"], event["id"]))  # fmt: skip
+                       order=canonical_order(event, published))  # fmt: skip
 
     @property
     def place(self) -> dict[str, Any] | None:
@@ -82,6 +88,13 @@ class Mention:
             pub = date.fromisoformat(self.published[:10])
             return pub - timedelta(days=UNDATED_DAYS), pub
         return None
+
+
+def canonical_order(event: dict[str, Any], published: str | None) -> tuple[str, ...]:
+    """Fusion's order: by publication, then article, then where the report tells it (the lede's
+    main event before the background further down), then id."""
+    start = int((event.get("evidence") or {}).get("start") or 0)
+    return (published or "9999", event["article_id"], f"{start:09d}", event["id"])
 
 
 def types_compatible(a: str, b: str) -> bool:
@@ -113,17 +126,19 @@ def _date_score(a: Mention, b: Mention) -> float | None:
 def _place_score(a: dict[str, Any] | None, b: dict[str, Any] | None) -> float | None:
     if not a or not b:
         return 0.0
-    if a.get("country") and b.get("country") and a["country"] != b["country"]:
-        return None
     coarse = max(int(a.get("precision") or 3), int(b.get("precision") or 3))
-    weight = PLACE_WEIGHT.get(coarse, 0.25)
+    if a.get("country") and b.get("country") and a["country"] != b["country"]:
+        return None if coarse <= 2 else CONFLICT
+    weight = PLACE_WEIGHT.get(coarse, 0.1)
     if a.get("gazetteer_id") and a.get("gazetteer_id") == b.get("gazetteer_id"):
         return weight
+    area = a.get("feature") in AREAS or b.get("feature") in AREAS
     if None not in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
         km = haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
         limit = PLACE_KM.get(coarse, 400.0)
         if km > limit:
-            return None if coarse <= 2 else 0.0
+            # two towns (or a town and a site) too far apart are two places; areas are vague
+            return None if coarse == 1 else (0.0 if area else CONFLICT)
         score = weight * (1.0 - 0.5 * km / limit)
     else:
         score = 0.0
@@ -143,11 +158,109 @@ def _actor_score(a: dict[str, Any] | None, b: dict[str, Any] | None, weight: flo
         return weight * 0.8
     ca, cb = a.get("country"), b.get("country")
     if ca and cb and ca != cb:
-        # two named actors of different countries in the same role: not the same event
-        return None if ia and ib and a.get("how") != "generic" != b.get("how") else -0.5
+        return CONFLICT
     if ca and ca == cb and a.get("sector") and a.get("sector") == b.get("sector"):
         return weight * 0.5
     return 0.0
+
+
+_CAPS = re.compile(r"\b[A-Z][A-Za-z'’]{3,}")
+_COMMON = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "then",
+        "when",
+        "what",
+        "which",
+        "while",
+        "with",
+        "after",
+        "before",
+        "from",
+        "into",
+        "over",
+        "said",
+        "says",
+        "officials",
+        "president",
+        "minister",
+        "ministry",
+        "government",
+        "spokesman",
+        "spokesperson",
+        "police",
+        "army",
+        "military",
+        "forces",
+        "state",
+        "media",
+        "news",
+        "agency",
+        "source",
+        "sources",
+        "group",
+        "groups",
+        "security",
+        "reuters",
+        "wire",
+        "live",
+        "earlier",
+        "later",
+        "update",
+        "updates",
+        "breaking",
+        "here",
+        "more",
+        "residents",
+        "witnesses",
+        "people",
+        "authorities",
+    ]
+)
+
+
+def names(m: Mention) -> frozenset[str]:
+    """The capitalised names a mention's evidence gives, folded (its outlet's name left out)."""
+    texts = " ".join(
+        s.get("text") or "" for s in m.data.get("evidence_all") or [m.data["evidence"]]
+    )
+    own = {w.lower() for w in re.findall(r"[A-Za-z]+", m.outlet or "")}
+    words = set()
+    for hit in _CAPS.finditer(texts):
+        before = texts[: hit.start()].rstrip()
+        if before[-1:] in ("", ".", "!", "?", ":") or before[-2:] in (" -", " –", " —"):
+            continue  # a sentence's first word is capitalised whatever it is
+        words.add(hit.group().lower().strip("'’").removesuffix("'s"))
+    return frozenset(w for w in words if w not in _COMMON and w not in own and len(w) > 3)
+
+
+def _name_score(a: Mention, b: Mention) -> float:
+    return min(NAME_CAP, NAME_WEIGHT * len(names(a) & names(b)))
 
 
 def score(a: Mention, b: Mention) -> float | None:
@@ -162,7 +275,9 @@ def score(a: Mention, b: Mention) -> float | None:
     ]
     if any(p is None for p in parts):
         return None
-    total = sum(p for p in parts if p is not None)
+    if a.article_id == b.article_id and (parts[1] or 0.0) < 0:
+        return None  # one report that tells two places apart tells two events
+    total = sum(p for p in parts if p is not None) + _name_score(a, b)
     ma, mb = a.data.get("mode"), b.data.get("mode")
     if ma and mb:
         total += 0.2 if ma == mb else -0.2
@@ -174,24 +289,37 @@ def score(a: Mention, b: Mention) -> float | None:
 
 
 def event_score(m: Mention, members: Sequence[Mention]) -> float | None:
-    """A mention against an event: its best pair score, unless any member rules it out."""
+    """A mention against an event: its best pair score with another report's mention, unless
+    any member rules it out."""
     best: float | None = None
     for other in members:
         s = score(m, other)
         if s is None:
             return None
-        best = s if best is None else max(best, s)
+        if other.article_id != m.article_id or len(members) == 1:
+            best = s if best is None else max(best, s)
     return best
 
 
 def best_event(m: Mention, candidates: Mapping[str, Sequence[Mention]]) -> str | None:
     """The id of the event the mention joins, or None: it starts a new event."""
+    ids = qualifying(m, candidates)
+    return ids[0] if ids else None
+
+
+def qualifying(m: Mention, candidates: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """The events a mention could join, best first (ties by id)."""
     scored = []
     for eid, members in candidates.items():
         s = event_score(m, members)
         if s is not None and s >= THRESHOLD:
             scored.append((-s, eid))
-    return min(scored)[1] if scored else None
+    return [eid for _, eid in sorted(scored)]
+
+
+def mergeable(a: Sequence[Mention], b: Sequence[Mention]) -> bool:
+    """Can two events a new mention links be one event (nothing in one rules out the other)?"""
+    return all(score(x, y) is not None for x in a for y in b)
 
 
 def event_id(founder: str) -> str:
@@ -208,8 +336,12 @@ def cluster(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
             eid: ms for eid, ms in events.items()
             if any(types_compatible(m.type, x.type) and _windows_meet(wm, x.window()) for x in ms)
         }  # fmt: skip
-        eid = best_event(m, cands)
-        events.setdefault(eid or event_id(m.id), []).append(m)
+        ids = qualifying(m, cands)
+        eid = ids[0] if ids else event_id(m.id)
+        events.setdefault(eid, []).append(m)
+        for other in ids[1:]:  # the mention bridges events: they were one event all along
+            if mergeable(events[eid], events[other]):
+                events[eid].extend(events.pop(other))
     return events
 
 
@@ -332,19 +464,22 @@ def fuse(eid: str, members: Sequence[Mention]) -> dict[str, Any]:
 _NUMBERS = {w: i for i, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}  # fmt: skip
 _N = r"(\d[\d,]*|" + "|".join(_NUMBERS) + r")"
-_KILLED = re.compile(
-    rf"\b(?:killed|killing|killing at least|left|claimed the lives of)\s+(?:at least\s+)?{_N}\b"
-    rf"|\b(?:at least\s+)?{_N}\s+(?:[A-Za-z-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+|had been\s+)?"
-    rf"(?:killed|dead|died|martyred)\b"
-    rf"|\bdeath toll (?:rose |has risen |climbed )?to\s+{_N}\b",
-    re.IGNORECASE,
-)
+_KILLED = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\b(?:killed|killing|left|claimed the lives of)\s+(?:at least\s+)?{_N}\b",
+        rf"\b{_N}\s+(?:[A-Za-z-]+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+|had been\s+)"
+        r"(?:killed|martyred)\b",
+        rf"\b{_N}\s+(?:[A-Za-z-]+\s+){{0,3}}?(?:dead|died)\b",
+        rf"\b(?:death toll|number of (?:people|those) killed)\b[^.]{{0,120}}?\b(?:to|at|is)\s+{_N}\b",
+    )
+]
 
 
 def fatalities_in(text: str) -> int | None:
     """The largest death count a text states ("killed three soldiers", "95 people died")."""
     found = []
-    for m in _KILLED.finditer(text):
+    for m in (m for pattern in _KILLED for m in pattern.finditer(text)):
         raw = next(g for g in m.groups() if g)
         raw = raw.lower().replace(",", "")
         n = _NUMBERS.get(raw) if not raw.isdigit() else int(raw)

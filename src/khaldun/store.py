@@ -131,7 +131,8 @@ class Store:
                     score=m.score))  # fmt: skip
             if ments:
                 conn.execute(insert(mentions), ments)
-            for r in rows:
+            pub = d["published"]
+            for r in sorted(rows, key=lambda r: fusion.canonical_order(json.loads(r["data"]), pub)):
                 _link(conn, r["id"])
         return True
 
@@ -444,8 +445,14 @@ def _link(conn: Connection, mention_id: str) -> None:
                   .where(events.c.fused_id.in_(ids)).order_by(events.c.id))  # fmt: skip
             for fid, *rest in conn.execute(q2):
                 cands.setdefault(fid, []).append(_mention(*rest))
-    eid = fusion.best_event(m, cands) or fusion.event_id(m.id)
+    ids = fusion.qualifying(m, cands)
+    eid = ids[0] if ids else fusion.event_id(m.id)
     conn.execute(update(events).where(events.c.id == mention_id).values(fused_id=eid))
+    for other in ids[1:]:  # the mention bridges events: they were one event all along
+        if fusion.mergeable(cands[eid] + [m], cands[other]):
+            conn.execute(update(events).where(events.c.fused_id == other).values(fused_id=eid))
+            cands[eid] += cands.pop(other)
+            _refresh(conn, other)
     _refresh(conn, eid, founder=m.id)
 
 
@@ -483,12 +490,12 @@ def fuse_all(conn: Connection) -> int:
     """Link every current mention no event holds yet, in canonical order (publication date,
     article, mention); returns how many were linked."""
     q = (
-        select(events.c.id)
+        select(events.c.data, articles.c.published)
         .join(articles, articles.c.id == events.c.article_id)
         .where(events.c.fused_id.is_(None), articles.c.superseded_by.is_(None))
-        .order_by(func.coalesce(articles.c.published, "9999"), events.c.article_id, events.c.id)
     )
-    ids = [r[0] for r in conn.execute(q)]
+    rows = sorted(fusion.canonical_order(json.loads(d), p) for d, p in conn.execute(q))
+    ids = [r[-1] for r in rows]
     for mid in ids:
         _link(conn, mid)
     return len(ids)
