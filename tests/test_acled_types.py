@@ -27,6 +27,16 @@ def draft(category: str, mode: str | None, a1: str | None, a2: str | None) -> Dr
             "Supporters of two candidates fought.",
             ("Riots", "Mob violence"),
         ),
+        (  # violence inside a demonstration is a violent demonstration
+            draft("ASSAULT", "destroy", "PTY", None),
+            "Supporters set fire to a bus during the nationwide blockade.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (  # a crowd that is not demonstrating: mob violence, even if a protest is mentioned
+            draft("ASSAULT", None, "CVL", "CVL"),
+            "Locals beat a suspected thief, a day after a protest (coded as a separate event).",
+            ("Riots", "Mob violence"),
+        ),
         (
             draft("ASSAULT", "destroy", "PRO", None),
             "Protesters torched cars during a strike.",
@@ -70,6 +80,11 @@ def draft(category: str, mode: str | None, a1: str | None, a2: str | None) -> Dr
     ],
 )
 def test_acled_precedence(d: Draft, text: str, expected: tuple[str, str]) -> None:
+    import dataclasses
+
     from khaldun.events.acled import protest_context
 
-    assert acled_type(d, lexicon.load(), protest=protest_context([d], text), text=text) == expected
+    d = dataclasses.replace(d, sentence=Span(0, len(text)))  # the report is one sentence
+    assert (
+        acled_type(d, lexicon.load(), protest=protest_context(d, [d], text), text=text) == expected
+    )

@@ -27,14 +27,51 @@ PROTEST_WORDS = re.compile(
 )
 
 
-def protest_context(drafts: list[Draft], text: str) -> bool:
-    """Whether the violence happened in a demonstration (ACLED's violent demonstration)."""
-    return any(d.category == "PROTEST" for d in drafts) or bool(PROTEST_WORDS.search(text))
+def protest_context(d: Draft, drafts: list[Draft], text: str) -> bool:
+    """Whether this violence was done by demonstrators (ACLED's violent demonstration), not by
+    a crowd that was not demonstrating (mob violence): "students protesting fees burnt a dorm",
+    but not "party members assaulted a rival group's procession" nor "rioters attacked two
+    warders" (a riot is not itself a demonstration)."""
+    a1 = d.actor1.actor if d.actor1 else None
+    if a1 is not None and a1.sector == "PRO" and a1.name != "Rioters":
+        return True  # protesters, demonstrators; a mob or rioters may or may not be protesting
+    if DURING_PROTEST.search(text[d.sentence.start : d.sentence.end]):
+        return True  # "set fire to a bus during the nationwide blockade"
+    for other in drafts:
+        if other is d or other.category != "PROTEST" or other.mode == "riot":
+            continue
+        o1 = other.actor1.actor if other.actor1 else None
+        if (
+            a1 is None
+            or o1 is None
+            or (o1.name, o1.sector) == (a1.name, a1.sector)
+            or (o1.sector == "PRO" and other.sentence == d.sentence)
+        ):
+            return True
+    return False
 
 
+DURING_PROTEST = re.compile(
+    r"\b(during|in|at) (the |an? |their |its |his |her |ongoing |nationwide |countrywide |"
+    r"(?:\w+ )?(?:party|opposition|student|workers'?) )*(\w+-)?\w*\s?(protests?|demonstrations?|"
+    r"blockades?|hartals?|strikes?|rall(y|ies)|processions?|marche?s?|sit-ins?)\b|"
+    r"\b(protest|blockade|hartal|strike) programm?e?s?\b",
+    re.IGNORECASE,
+)
+# The riot words that are a demonstration in themselves ("students riot over fees"); a clash or
+# an attack by a crowd is a violent demonstration only inside a demonstration.
+RIOT_WORDS = frozenset({"riot", "rioting", "rampage", "unrest", "protest", "demonstrate",
+                        "demonstration", "march", "rally", "strike", "blockade", "agitate"})  # fmt: skip
+
+
+# What makes a demonstration violent in ACLED's codebook: destruction, looting, fighting, and
+# road-blocking with barricades or fires.
 CROWD_VIOLENCE = re.compile(
     r"\b(riot\w*|clash\w*|pelt\w*|stone[sd]?|stone-throw\w*|barricad\w*|bonfire\w*|torch\w*|set (fire|ablaze)|"
-    r"burn(ed|t|ing)? (tyres|tires|vehicles?|cars?)|loot\w*|vandali[sz]\w*|ransack\w*)\b",
+    r"burn(ed|t|ing|s)?|lit (fires?|twigs|tyres|tires|bonfires)|loot\w*|vandali[sz]\w*|ransack\w*|"
+    r"block(ed|ing|s)? (off )?(the |a |main |major |several )?(roads?|highway|streets?)|rampage\w*|"
+    r"smash\w*|brok(e|en) into|break(ing)? (into|windows?)|destroy\w*|destruction|running battles?|"
+    r"(turned|became|turn) violent|violence broke out|stole|stolen|rowdy)\b",
     re.IGNORECASE,
 )
 CROWD_WORDS = re.compile(
@@ -59,6 +96,9 @@ def acled_type(
     d: Draft, lex: Lexicon, *, protest: bool, text: str = ""
 ) -> tuple[str | None, str | None]:
     et, st = lex.acled(d.category, d.mode)
+    riot_word = d.trigger is None or d.trigger.lemma_.lower() in RIOT_WORDS
+    if d.category == "PROTEST" and d.mode == "riot" and not riot_word:
+        return "Riots", "Violent demonstration" if protest else "Mob violence"
     if d.category == "PROTEST" and et in ("Protests", "Riots"):
         return protest_type(d, text)
     if d.category != "ASSAULT":

@@ -9,6 +9,7 @@ background clauses ("its recurrent attacks", "attacks, which started in October"
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -132,9 +133,33 @@ class Extractor(Arguments):
 
     # -- triggers ------------------------------------------------------------------------------
     def drafts(self) -> Iterator[Draft]:
-        for tok in self.doc:
-            for trigger, anchor in self._triggers(tok):
-                yield from self._draft(tok, trigger, anchor)
+        for sent in self.doc.sents:
+            found = [d for tok in sent for trigger, anchor in self._triggers(tok)
+                     for d in self._draft(tok, trigger, anchor)]  # fmt: skip
+            if not found:
+                found = self._bare_noun_event(sent)
+            yield from found
+
+    def _bare_noun_event(self, sent: Any) -> list[Draft]:
+        """A sentence that states no event by a verb but names one by a noun ("The death toll
+        in an attack by militiamen rose to 11", "Thousands displaced following raids"): the
+        most reliable violent or protest noun is the event, with less confidence."""
+        best: tuple[float, Any, Trigger] | None = None
+        if any(t.dep_ == "aux" and t.lower_ in FUTURE_AUX for t in sent):
+            return []  # "attacks will continue until…" is no event today
+        for tok in sent:
+            if tok.pos_ != "NOUN" or tok.dep_ in ("nsubj", "nsubjpass"):
+                continue
+            for trig, _ in self._triggers(tok):
+                if trig.category in ("ASSAULT", "PROTEST", "COERCE") and (
+                    best is None or trig.confidence > best[0]
+                ):
+                    best = (trig.confidence, tok, trig)
+        if best is None:
+            return []
+        _, tok, trig = best
+        return [dataclasses.replace(d, confidence=d.confidence * 0.8)
+                for d in self._draft(tok, trig, tok, bare=True)]  # fmt: skip
 
     def _triggers(self, tok: Any) -> list[tuple[Trigger, Any]]:
         lemma = tok.lemma_.lower()
@@ -151,14 +176,18 @@ class Extractor(Arguments):
             return [(t, tok) for t in self.lex.nouns.get(lemma, ())[:1]]
         return []
 
-    def _draft(self, tok: Any, trig: Trigger, anchor: Any) -> Iterator[Draft]:
-        if tok.dep_ in ("amod", "acl", "compound"):
+    def _draft(self, tok: Any, trig: Trigger, anchor: Any, bare: bool = False) -> Iterator[Draft]:
+        if tok.dep_ in ("amod", "compound") or (
+            tok.dep_ == "acl" and not _casualty_clause(tok, trig)
+        ):
             return
         if tok.lemma_.lower() in self.lex.reporting and trig.category != "ACCUSE":
             return  # "said" reports; "accused" both reports and is an accusation
         intensified = False
         if tok.pos_ == "NOUN":
             pred, intensified = self._noun_predicate(tok, trig)
+            if pred is None and bare and not self._background(tok):
+                pred = tok
             if pred is None:
                 return
         else:
@@ -209,7 +238,8 @@ class Extractor(Arguments):
         mode = self._instrument(tok, pred) or trig_mode
         inferred = False
         if mode is None and category == "ASSAULT":
-            mode = self._sentence_instrument(tok)
+            # "killed during a shootout", "wounded in an airstrike": the causing event's mode
+            mode = self._cause_mode(pred) or self._sentence_instrument(tok)
             inferred = mode is not None
         if intent is not None and category != intent:
             # a threat's mode stays open (what is threatened is in its evidence); a pledge's
@@ -621,6 +651,26 @@ class Extractor(Arguments):
                 return mode
         return None
 
+    def _cause_mode(self, pred: Any) -> str | None:
+        if pred.pos_ != "VERB":
+            return None
+        for c in pred.children:
+            if c.dep_ in ("prep", "xcomp", "advcl") and c.lower_ in CAUSE_PREPS:
+                for n in c.children:
+                    trig = (self.lex.nouns.get(n.lemma_.lower()) or [None])[0]
+                    if (
+                        n.dep_ == "pobj"
+                        and trig is not None
+                        and trig.category == "ASSAULT"
+                        and trig.mode
+                    ):
+                        return trig.mode
+        return None
+
+    def _background(self, tok: Any) -> bool:
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "advmod")}
+        return bool(mods & BACKGROUND_MODS) or any(c.dep_ == "relcl" for c in tok.children)
+
     def _sentence_instrument(self, tok: Any) -> str | None:
         """A remote weapon named elsewhere in the sentence ("hurled a grenade … targeted")."""
         for t in tok.sent:
@@ -697,6 +747,15 @@ class Extractor(Arguments):
             if c.dep_ in ("ccomp", "nsubj", "parataxis"):
                 skip.update(t.i for t in c.subtree)
         return {t.i for t in governor.subtree} - skip
+
+
+def _casualty_clause(tok: Any, trig: Trigger) -> bool:
+    """ "11 killed by raiders", "three soldiers wounded in an ambush": a headline's casualty
+    count with its participle is an event, unlike "targets controlled by US forces"."""
+    if trig.category != "ASSAULT" or tok.tag_ != "VBN":
+        return False
+    head = tok.head
+    return head.pos_ == "NUM" or any(c.dep_ == "nummod" for c in head.children)
 
 
 def _phrase(tok: Any) -> Any:
