@@ -163,13 +163,25 @@ class Extractor(Arguments):
 
     def _triggers(self, tok: Any) -> list[tuple[Trigger, Any]]:
         lemma = tok.lemma_.lower()
-        # multiword triggers ("open fire", "air strike"), matched on lemmas from this token
-        for words, trig in self.lex.phrases_by_first.get(lemma, ()):
-            if tok.i + len(words) <= len(self.doc):
-                seq = [t.lemma_.lower() for t in self.doc[tok.i : tok.i + len(words)]]
-                if tuple(seq) == words:
-                    head = self.doc[tok.i : tok.i + len(words)].root
-                    return [(trig, head)] if head.i == tok.i or tok.pos_ == "VERB" else []
+        # multiword triggers ("open fire", "air strike", "hunger strike"), matched on lemmas; a
+        # phrase counts at its head ("strike" of "air strike") or at its first word when that is
+        # a verb ("open fire"), and the longest phrase wins
+        for back in range(3, -1, -1):
+            start = tok.i - back
+            if start < 0:
+                continue
+            first = self.doc[start].lemma_.lower()
+            for words, trig in self.lex.phrases_by_first.get(first, ()):
+                if len(words) <= back or start + len(words) > len(self.doc):
+                    continue
+                seq = [t.lemma_.lower() for t in self.doc[start : start + len(words)]]
+                if tuple(seq) != words:
+                    continue
+                head = self.doc[start : start + len(words)].root
+                if head.i == tok.i or (back == 0 and tok.pos_ == "VERB"):
+                    return [(trig, tok)]
+                if back == 0:
+                    return []  # "air" of "air strike": the phrase is matched at its head
         if tok.pos_ == "VERB":
             return [(t, tok) for t in self.lex.verbs.get(lemma, ())[:1]]
         if tok.pos_ == "NOUN":

@@ -117,8 +117,8 @@ def load() -> Lexicon:
             continue
         for pos in t.get("pos") or ["VERB", "NOUN"]:
             (lex.verbs if pos == "VERB" else lex.nouns)[lemma].append(trigger)
-    for words, phrase in lex.phrases.items():
-        lex.phrases_by_first.setdefault(words[0], []).append((words, phrase))
+    for words, phrase in sorted(lex.phrases.items(), key=lambda kv: -len(kv[0])):
+        lex.phrases_by_first.setdefault(words[0], []).append((words, phrase))  # longest first
     lex.light_verbs = {_first_word(v) for v in trig.get("light_verbs") or ()}
     lex.intensifiers = {_first_word(v) for v in trig.get("intensifiers") or ()} | {"pile"}
     lex.instruments = {str(k).lower(): str(v) for k, v in (trig.get("instruments") or {}).items()}
