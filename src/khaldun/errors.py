@@ -7,6 +7,7 @@ KhaldunError
 ├── KnowledgeError (ValueError)    a data file that fails its schema: file, entry and field located
 ├── ConfigError (ValueError)       configuration that names an unknown stage, model or value
 ├── ModelNotInstalled (ImportError) the spaCy pipeline named in the configuration is not installed
+├── MissingExtra (ImportError)     an optional extra (Dask) that a command needs is not installed
 └── StoreError                     the store could not be opened or written
 """
 
@@ -39,6 +40,10 @@ class ConfigError(KhaldunError, ValueError):
 
 class ModelNotInstalled(KhaldunError, ImportError):
     """The configured spaCy pipeline is not installed."""
+
+
+class MissingExtra(KhaldunError, ImportError):
+    """An optional extra is not installed; the message gives the pip command."""
 
 
 class StoreError(KhaldunError):

@@ -1,9 +1,9 @@
 """The first pass: a cheap look at each sentence that decides whether it needs the parser.
 
 A sentence with no cue, that is no event trigger (any inflection of a lexicon lemma, weapon or
-phrase), no actor name or generic actor noun from the dictionary, and no capitalised word that
-could name a place or a group, cannot yield an event, an actor or a place: it is tokenised and
-left unparsed. Everything else goes through the whole spaCy pipeline. The switch is
+phrase), no actor name or generic actor noun from the dictionary, no capitalised word inside the
+sentence, and no place name from the gazetteer at its start, cannot yield an event, an actor or
+a place: it is tokenised and left unparsed. Everything else goes through the whole spaCy pipeline. The switch is
 ``[nlp] first_pass`` in the configuration; its cost in recall is measured in the README.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +29,8 @@ class Cues:
     words: frozenset[str]  # lower-cased trigger forms and generic actor nouns
     names: frozenset[str]  # folded actor names (``khaldun.text.key``), up to ``max_words`` words
     max_words: int
-    common: frozenset[str]  # sentence-initial words that name nothing ("The", "But")
+    places: Container[str]  # gazetteer name keys: a capitalised first word must be one
+    common: frozenset[str]  # words that start sentences and name nothing ("The", "But")
 
     def needs_parse(self, sentence: str) -> bool:
         words = _WORD.findall(sentence)
@@ -37,7 +38,7 @@ class Cues:
             low = w.lower()
             if low in self.words:
                 return True
-            if w[0].isupper() and (i > 0 or low not in self.common):
+            if w[0].isupper() and (i > 0 or (low not in self.common and key(w) in self.places)):
                 return True
             for part in low.replace("’", "-").replace("'", "-").split("-"):
                 if part in self.words:
@@ -115,11 +116,13 @@ def _build(nlp: Any, actor_files: tuple[str, ...]) -> Cues:
     from khaldun.actors.dictionary import ActorDictionary
     from khaldun.events import lexicon
     from khaldun.knowledge import generic_nouns
+    from khaldun.places import gazetteer
 
     lex = lexicon.load()
     rules, exceptions = _lemmatizer_tables(nlp)
     lemmas: set[str] = set(lex.verbs) | set(lex.nouns) | set(lex.instruments)
-    lemmas.update(words[0] for words in lex.phrases)
+    # a phrase matches only with all its words: its rarest-looking word is cue enough
+    lemmas.update(_content_word(words, STOP_WORDS) for words in lex.phrases)
     lemmas.update(n.lemma.split()[-1] for n in generic_nouns().nouns)
     words: set[str] = set()
     for lemma in lemmas:
@@ -127,5 +130,10 @@ def _build(nlp: Any, actor_files: tuple[str, ...]) -> Cues:
             words.update(inflections(part, rules, exceptions))
     book = ActorDictionary.load(actor_files)
     names = frozenset(book.index)
-    common = frozenset(w.lower() for w in STOP_WORDS) | {"today", "yesterday", "meanwhile"}
-    return Cues(frozenset(words), names, book.max_words, common)
+    common = frozenset(w.lower() for w in STOP_WORDS)
+    return Cues(frozenset(words), names, book.max_words, gazetteer.load().names, common)
+
+
+def _content_word(words: tuple[str, ...], stop: Container[str]) -> str:
+    content = [w for w in words if w not in stop] or list(words)
+    return max(content, key=len)

@@ -15,6 +15,7 @@ from khaldun.model import FramingMark, Span
 
 @functools.cache
 def _compiled() -> tuple[re.Pattern[str], dict[str, FramingEntry]]:
+    """The pattern of every form, and each form's entry by its normalised text."""
     by_form: dict[str, FramingEntry] = {}
     for e in framing_lexicon().entries:
         for form in (e.term, *e.variants):
@@ -24,7 +25,7 @@ def _compiled() -> tuple[re.Pattern[str], dict[str, FramingEntry]]:
         r"[\s\-]+".join(re.escape(w) for w in re.split(r"[\s\-]+", f) if w) for f in forms
     )
     pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
-    return pattern, by_form
+    return pattern, {_norm(k): v for k, v in by_form.items()}
 
 
 def _norm(text: str) -> str:
@@ -33,8 +34,7 @@ def _norm(text: str) -> str:
 
 def mark(text: str) -> list[FramingMark]:
     """Every loaded term in ``text``, longest match first, with offsets."""
-    pattern, by_form = _compiled()
-    lookup = {_norm(k): v for k, v in by_form.items()}
+    pattern, lookup = _compiled()
     out = []
     for m in pattern.finditer(text):
         entry = lookup.get(_norm(m.group(0)))
