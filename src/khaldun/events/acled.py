@@ -58,6 +58,11 @@ DURING_PROTEST = re.compile(
     r"\b(protest|blockade|hartal|strike) programm?e?s?\b",
     re.IGNORECASE,
 )
+ARMED_TARGETS = re.compile(
+    r"\b(check ?-?points?|(police |army |military |security )?(posts?|outposts?|bases?|stations?)|"
+    r"convoys?|patrols?|barracks|garrisons?|tanks?|armou?red vehicles?|humvees?|positions?)\b",
+    re.IGNORECASE,
+)
 # The riot words that are a demonstration in themselves ("students riot over fees"); a clash or
 # an attack by a crowd is a violent demonstration only inside a demonstration.
 RIOT_WORDS = frozenset({"riot", "rioting", "rampage", "unrest", "protest", "demonstrate",
@@ -125,6 +130,11 @@ def acled_type(
         return et, st
     if s2 in UNARMED:
         return "Violence against civilians", "Attack"
+    sentence = text[d.sentence.start : d.sentence.end] if text else ""
+    if s2 is None and (s1 in ARMED or (d.actor1 and d.actor1.actor.kind == "state")) and (
+        ARMED_TARGETS.search(sentence)
+    ):  # "Taliban militants attacked a check point": an armed target is a battle
+        return "Battles", "Armed clash"
     if (s2 in ARMED or k2 == "state") and (
         s1 is None or s1 in ARMED or d.actor1.actor.kind == "state"
     ):  # type: ignore[union-attr]
