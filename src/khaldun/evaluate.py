@@ -347,7 +347,8 @@ _STOP = {"the", "and", "of", "a", "an", "in", "on", "for", "to", "its", "his", "
 
 
 def _words(text: str | None) -> set[str]:
-    return {w for w in fold(text or "").replace("-", " ").split() if len(w) > 2 and w not in _STOP}
+    words = fold(text or "").replace("-", " ").replace(".", "").split()
+    return {w for w in words if len(w) > 1 and w not in _STOP}  # "US", "UN" count
 
 
 def gsr_actor_ok(golds: list[dict[str, Any]], coded: dict[str, Any] | None) -> dict[str, bool]:

@@ -472,9 +472,12 @@ class Extractor(Arguments):
         if a2 is None:
             obj = self._object(tok, pred)
             if obj is not None and category not in ("ASSAULT", "THREATEN"):
-                a2 = self._resolve(obj)
+                # "rejected calls by Belarus's rulers", "denounced Serbia's suppression of…"
+                a2 = self._resolve(obj) or self._noun_agent(obj) or self._owner_state(obj, category)
         if a2 is None:
             a2 = self._recipient(tok, pred, category, a1)
+        if a2 is None and category not in ("ASSAULT", "THREATEN") and tok.pos_ == "VERB":
+            a2 = self._complement_party(pred, category, a1)
         if a1 is None:
             a1 = self._cause_agent(pred) if tok.pos_ == "VERB" else self._noun_agent(tok)
         if (
@@ -500,6 +503,36 @@ class Extractor(Arguments):
                     found = self._resolve(p)
                     if found is not None and (actor1 is None or found.span != actor1.span):
                         return found
+        return None
+
+    def _owner_state(self, noun: Any, category: str) -> ActorMention | None:
+        """ "proposed Israeli changes": the state a noun's nationality adjective names."""
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound") and (m := self._state_modifier(c, category)):
+                return m
+        return None
+
+    def _complement_party(self, pred: Any, category: str,
+                          actor1: ActorMention | None) -> ActorMention | None:  # fmt: skip
+        """Who a request, pledge or refusal is about, from its complement clause: "demanded
+        that the government end curbs" (its subject), "promised to continue aid to Mozambique"
+        (its recipient or object)."""
+        for c in pred.children:
+            if c.dep_ not in ("ccomp", "xcomp"):
+                continue
+            subj = _subject(c)
+            if subj is not None and c.dep_ == "ccomp":
+                found = self._resolve(subj)
+                if found is not None and (actor1 is None or found.span != actor1.span):
+                    return found
+            inner = [c, *(x for x in c.children if x.dep_ == "xcomp")]
+            for v in inner:
+                found = self._recipient(v, v, category, actor1)
+                obj = self._object(v, v)
+                if found is None and obj is not None:
+                    found = self._resolve(obj) or self._noun_agent(obj)
+                if found is not None and (actor1 is None or found.span != actor1.span):
+                    return found
         return None
 
     def _cause_agent(self, pred: Any) -> ActorMention | None:
