@@ -131,8 +131,10 @@ def acled_type(
     if s2 in UNARMED:
         return "Violence against civilians", "Attack"
     sentence = text[d.sentence.start : d.sentence.end] if text else ""
-    if s2 is None and (s1 in ARMED or (d.actor1 and d.actor1.actor.kind == "state")) and (
-        ARMED_TARGETS.search(sentence)
+    if (
+        s2 is None
+        and (s1 in ARMED or (d.actor1 and d.actor1.actor.kind == "state"))
+        and (ARMED_TARGETS.search(sentence))
     ):  # "Taliban militants attacked a check point": an armed target is a battle
         return "Battles", "Armed clash"
     if (s2 in ARMED or k2 == "state") and (
