@@ -777,6 +777,21 @@ class Extractor(Arguments):
                                      span=Span(ent.start_char, ent.end_char))  # fmt: skip
                     if d.start is not None:
                         return d
+        # the sentence's own date when the clause names none ("On 15 March, a sniper shot and
+        # killed a soldier" parsed with the date on another verb)
+        sent = tok.sent
+        text = self.doc.text
+        in_sentence = [e for e in self.doc.ents if sent.start <= e.start < sent.end]
+        # else the last date before it in its paragraph: a report's later sentences go on
+        # telling the dated event ("On 5 August, a crowd attacked… Police later fired…")
+        before = [e for e in self.doc.ents if e.end <= sent.start
+                  and "\n" not in text[e.end_char : tok.idx]][::-1]  # fmt: skip
+        for ent in [*in_sentence, *before]:
+            if ent.label_ == "DATE" and not threat:
+                d = resolve_date(ent.text, self.published, future=future,
+                                 span=Span(ent.start_char, ent.end_char))  # fmt: skip
+                if d.start is not None:
+                    return d
         if threat and governor is not None and governor.tag_ in ("VBZ", "VBP") and self.published:
             # "X says it will…": the threat is made on the day of publication
             return DateRange(self.published, self.published, "day", None)
