@@ -14,7 +14,8 @@ from collections import Counter
 from typing import Any
 
 from khaldun.model import ActorMention, Place, PlaceMention, Span
-from khaldun.places.gazetteer import Entry, Gazetteer
+from khaldun.places.gazetteer import Entry, Gazetteer, haversine_km
+from khaldun.text import key
 
 PLACE_PREPS = frozenset(
     [
@@ -183,12 +184,14 @@ class PlaceFinder:
         # early is read in the light of one named later ("Gopalganj city, Kashiani (Dhaka)")
         votes, self._admin_votes = context_votes([c for _, c in pending])
         country_votes.update(votes)
-        for span, cands in pending:
+        first = [self._rank(span, cands, country_votes) for span, cands in pending]
+        keys = [key(span.text) for span, _ in pending]
+        for i, (span, cands) in enumerate(pending):
             region = _direction(span)
             named = self.gaz.candidates(f"{region.text} {span.text}") if region else []
             if named:  # "southern Lebanon", "northern Gaza": a region of the project's file
                 cands = named
-            best = self._rank(span, cands, country_votes)
+            best = self._rank(span, cands, country_votes, _anchors(first, i, keys))
             prec = best.precision
             if region and best.feature == "country":
                 prec = 2
@@ -248,8 +251,10 @@ class PlaceFinder:
                     return a
         return None
 
-    def _rank(self, span: Any, cands: list[Entry], votes: Counter[str]) -> Entry:
-        return rank(cands, votes, self._admin_votes, parent=_parent_country(span, self.gaz))
+    def _rank(self, span: Any, cands: list[Entry], votes: Counter[str],
+              anchors: list[Entry] | None = None) -> Entry:  # fmt: skip
+        return rank(cands, votes, self._admin_votes, parent=_parent_country(span, self.gaz),
+                    anchors=anchors)  # fmt: skip
 
     def resolve_spans(self, text: str, spans: list[tuple[int, int]]) -> list[PlaceMention]:
         """Resolve given toponym spans (as the literature scores resolution): every span gets
@@ -257,7 +262,8 @@ class PlaceFinder:
         items = []
         for s, e in spans:
             name = text[s:e]
-            cands = self.gaz.candidates(_strip_admin_word(name))
+            # "Kansas City" is a city's name; "Walker County" may be listed as "Walker"
+            cands = self.gaz.candidates(name) or self.gaz.candidates(_strip_admin_word(name))
             word = name.split()[-1].lower() if len(name.split()) > 1 else ""
             nxt = re.match(r"\s+(\w+)", text[e : e + 20])
             cands = (
@@ -267,10 +273,15 @@ class PlaceFinder:
             )
             items.append((s, e, cands))
         votes, admin = context_votes([c for _, _, c in items])
+        parents = [_text_parent(text, e, self.gaz) for _, e, _ in items]
+        first = [rank(c, votes, admin, parent=p[0], parent_admin=p[1]) if c else None
+                 for (_, _, c), p in zip(items, parents, strict=True)]  # fmt: skip
         out = []
-        for s, e, cands in items:
-            parent = _text_parent(text, e, self.gaz)
-            best = rank(cands, votes, admin, parent=parent) if cands else None
+        for i, (s, e, cands) in enumerate(items):
+            country, province = parents[i]
+            anchors = _anchors(first, i, [key(text[a:b]) for a, b, _ in items])
+            best = rank(cands, votes, admin, parent=country, parent_admin=province,
+                        anchors=anchors) if cands else None  # fmt: skip
             out.append(
                 PlaceMention(
                     Span(s, e), text[s:e], _place(best) if best else None, 0.8 if best else 0.0
@@ -318,16 +329,26 @@ def rank(
     admin: Counter[tuple[str, str]] | None = None,
     *,
     parent: str | None = None,
+    parent_admin: tuple[str, str] | None = None,
+    anchors: list[Entry] | None = None,
 ) -> Entry:
-    """The most likely reading: kind of place, population, and the article's context."""
+    """The most likely reading: kind of place, population, and the article's context: its
+    countries and provinces, a named parent ("Alexandria, Louisiana"), and nearness to the
+    other places the article names (the readings that make one coherent map win)."""
     admin = admin or Counter()
     rivals = [c for c in cands if c.feature == "country"]
+    near = [a for a in anchors or () if a.lat is not None and a.lon is not None]
 
     def score(e: Entry) -> float:
         s = FEATURE_BONUS.get(e.feature, 8.0 if e.gid.startswith("fac:") else 0.0)
         s += math.log10(e.population + 10)
         if e.country and e.country == parent:
             s += 20
+        if parent_admin and (e.country, e.admin1) == parent_admin:
+            s += 15
+        if near and e.lat is not None and e.lon is not None and len(cands) > 1:
+            close = sum(1 for a in near if haversine_km(e.lat, e.lon, a.lat, a.lon) < 150)  # type: ignore[arg-type]
+            s += 4 * min(close, 3)
         s += 3 * min(votes.get(e.country or "", 0), 3)
         # "Georgia" in an article about the United States is the state
         if (
@@ -430,15 +451,25 @@ def _strip_admin_word(name: str) -> str:
     return name
 
 
-def _text_parent(text: str, end: int, gaz: Gazetteer) -> str | None:
-    """ "Alexandria, Louisiana", "Pandi, Bulacan": the country of the name after the comma."""
+def _text_parent(text: str, end: int, gaz: Gazetteer) -> tuple[str | None, tuple[str, str] | None]:
+    """ "Alexandria, Louisiana", "Pandi, Bulacan": the country, and the province, of the name
+    after the comma."""
     m = re.match(r",\s*([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2})", text[end : end + 40])
     if not m:
-        return None
+        return None, None
     for e in gaz.candidates(m.group(1)):
-        if e.feature in ("country", "admin1"):
-            return e.country
-    return None
+        if e.feature == "admin1" and e.country and e.admin1:
+            return e.country, (e.country, e.admin1)
+        if e.feature == "country":
+            return e.country, None
+    return None, None
+
+
+def _anchors(first: list[Entry | None], i: int, keys: list[str]) -> list[Entry]:
+    """The other places of the article as first read (not the same name again, not whole
+    countries), against which each reading's nearness is judged."""
+    return [e for j, e in enumerate(first)
+            if j != i and e is not None and keys[j] != keys[i] and e.feature != "country"]  # fmt: skip
 
 
 def _direction(span: Any) -> Any:
