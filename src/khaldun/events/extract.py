@@ -766,6 +766,15 @@ class Extractor(Arguments):
         towns = {p.place.gazetteer_id for p in found if p.place and p.place.precision == 1}
         if found and len(towns) <= 1:
             return min(found, key=lambda p: (p.place.precision if p.place else 9, -len(p.text)))
+        if not found:
+            # a report's later sentences go on telling the event where the paragraph put it
+            # ("… a demonstration in Sylhet city. Demonstrators clashed with police …")
+            text = self.doc.text
+            earlier = [p for toks, p in self.place_tokens
+                       if p.place is not None and p.place.feature != "country" and toks
+                       and max(toks) < sent.start and "\n" not in text[p.span.end : sent.start_char]]  # fmt: skip
+            if earlier:
+                return max(earlier, key=lambda p: p.span.start)
         return self.focus
 
     def _date(self, tok: Any, pred: Any, governor: Any, threat: bool = False) -> DateRange | None:
