@@ -50,13 +50,31 @@ def acled_actor(a: dict[str, Any] | None, countries: dict[str, str]) -> str:
     sector, iso = a.get("sector"), a.get("country")
     if a.get("acled_name"):
         return str(a["acled_name"])
-    if sector in SECTOR_ACLED and iso and a.get("id") in (iso, None):
+    entry = _book().entries.get(a["id"]) if a.get("id") else None
+    if entry is not None and entry.acled_name:
+        return str(entry.acled_name)
+    if sector in SECTOR_ACLED and iso:  # the state, or one of its forces ("Kenya Defence Forces")
         return SECTOR_ACLED[sector].format(c=countries.get(iso, iso))
+    if a.get("name") == "Communal militia":
+        # "Pokot raiders", "Borana herders": ACLED names the community's militia
+        word = next((w for w in str(a.get("text") or "").split() if w[:1].isupper()), None)
+        if word and word.lower() not in ("the", "a", "armed", "suspected"):
+            return f"{word} Ethnic Militia"
     if sector == "PRO":
         return f"Protesters ({countries.get(iso, iso)})" if iso else "Protesters"
     if sector == "CVL":
         return f"Civilians ({countries.get(iso, iso)})" if iso else "Civilians"
     return str(a.get("name") or "")
+
+
+def _book() -> Any:
+    from khaldun.actors.dictionary import ActorDictionary
+
+    return ActorDictionary.load()
+
+
+# ACLED's name for an attacker the report does not identify
+UNIDENTIFIED = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
 
 
 def _country_names() -> dict[str, str]:
@@ -78,6 +96,10 @@ def acled_row(e: dict[str, Any], countries: dict[str, str]) -> dict[str, Any]:
         actor1 = f"{crowd} ({countries[iso]})" if iso in countries else crowd
         assoc1 = acled_actor(a1, countries) if a1.get("id") else ""
         i1 = 5 if crowd == "Rioters" else 6
+    elif not actor1 and acled.get("event_type") in UNIDENTIFIED:
+        iso = p.get("country")
+        actor1 = "Unidentified Armed Group" + (f" ({countries[iso]})" if iso in countries else "")
+        i1 = 3
     src = e.get("source") or {}
     ments = e.get("mentions") or []
     outlets = e.get("outlets") or ([src["outlet"]] if src.get("outlet") else [])
