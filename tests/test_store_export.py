@@ -133,3 +133,17 @@ def test_unknown_actors_ranked_by_frequency(tmp_path: Path) -> None:
     ]
     assert store.unknown_actors(min_count=2)[0]["example_article"] == "a-1"
     assert store.unknown_actors(how=("generic",))[0]["resolved_as"] == "Kenya military"
+
+
+def test_acled_naming_follows_acleds_conventions() -> None:
+    from khaldun.export import _country_names, acled_actor, acled_row
+
+    names = _country_names()
+    forces = {"name": "Kenya Defence Forces", "id": None, "country": "KEN", "sector": "MIL"}
+    assert acled_actor(forces, names) == "Military Forces of Kenya"
+    raiders = {"name": "Communal militia", "id": None, "country": None, "sector": "MLA",
+               "text": "Pokot raiders"}  # fmt: skip
+    assert acled_actor(raiders, names) == "Pokot Ethnic Militia"
+    unknown = {"id": "e1", "place": {"country": "KEN"}, "actor1": None, "actor2": None,
+               "acled": {"event_type": "Violence against civilians", "sub_event_type": "Attack"}}  # fmt: skip
+    assert acled_row(unknown, names)["actor1"] == "Unidentified Armed Group (Kenya)"
