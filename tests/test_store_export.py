@@ -144,6 +144,7 @@ def test_acled_naming_follows_acleds_conventions() -> None:
     raiders = {"name": "Communal militia", "id": None, "country": None, "sector": "MLA",
                "text": "Pokot raiders"}  # fmt: skip
     assert acled_actor(raiders, names) == "Pokot Ethnic Militia"
-    unknown = {"id": "e1", "place": {"country": "KEN"}, "actor1": None, "actor2": None,
+    unknown = {"id": "e1", "type": "ASSAULT", "mode": None, "status": "asserted",
+               "place": {"country": "KEN"}, "actor1": None, "actor2": None,
                "acled": {"event_type": "Violence against civilians", "sub_event_type": "Attack"}}  # fmt: skip
     assert acled_row(unknown, names)["actor1"] == "Unidentified Armed Group (Kenya)"
