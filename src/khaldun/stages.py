@@ -185,7 +185,8 @@ def _localise(
 def _confidence(d: Draft) -> float:
     """The trigger's reliability blended with how fully the event is specified: its arguments,
     a known weapon or mode, and further sentences that tell it."""
-    filled = sum(x is not None for x in (d.actor1, d.actor2, d.place, d.date))
+    args = {"actor1": d.actor1, "actor2": d.actor2, "place": d.place, "date": d.date}
+    filled = sum(v is not None and k not in d.inherited for k, v in args.items())
     score = 0.4 * d.confidence + 0.12 * filled + 0.07 * (d.mode is not None and not d.mode_inferred)
     return min(0.99, score + 0.05 * (len(d.evidence) - 1))
 

@@ -102,6 +102,9 @@ class Draft:
     attributed_to: Attribution | None = None
     evidence: list[Span] = field(default_factory=list)
     mode_inferred: bool = False  # the weapon was named elsewhere in the sentence
+    # arguments taken from earlier in the paragraph, not the event's own sentence: kept, but
+    # they do not make the event look better specified than its sentence makes it
+    inherited: frozenset[str] = frozenset()
 
 
 class Extractor(Arguments):
@@ -301,6 +304,7 @@ class Extractor(Arguments):
                 attributed_to=attribution,
                 evidence=[Span(sent.start_char, sent.end_char)],
                 mode_inferred=inferred,
+                inherited=_inherited(sent, place, date_),
             )
 
     # -- licensing of noun triggers ------------------------------------------------------------
@@ -816,6 +820,15 @@ class Extractor(Arguments):
             if c.dep_ in ("ccomp", "nsubj", "parataxis"):
                 skip.update(t.i for t in c.subtree)
         return {t.i for t in governor.subtree} - skip
+
+
+def _inherited(sent: Any, place: PlaceMention | None, date: DateRange | None) -> frozenset[str]:
+    out = set()
+    if place is not None and 0 < place.span.end <= sent.start_char:
+        out.add("place")
+    if date is not None and date.span is not None and date.span.end <= sent.start_char:
+        out.add("date")
+    return frozenset(out)
 
 
 def _casualty_clause(tok: Any, trig: Trigger) -> bool:
