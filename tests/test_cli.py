@@ -83,6 +83,13 @@ def test_ingest_twice_adds_nothing_and_bad_items_are_reported(tmp_path: Path) ->
         == 0
     )
     assert out.read_text().startswith("event_id_cnty,event_date,year")
+    from khaldun.store import Store
+
+    runs = Store(db).runs()  # each ingest is a recorded run, finished with its counts
+    assert [(r["status"], r["stored"], r["skipped"]) for r in runs] == [
+        ("finished", 1, 0),
+        ("finished", 0, 1),
+    ]
     r4 = runner.invoke(actors_app, ["unknown", "--db", db, "--format", "json"])
     assert r4.exit_code == 0 and isinstance(json.loads(r4.stdout)["actors"], list)
 

@@ -184,11 +184,22 @@ def ingest(
     With one worker (or a ``pipeline`` given) everything runs in this process; otherwise
     batches go to a pool of worker processes, or to a Dask cluster with ``engine="dask"``.
     """
-    from khaldun.ingest.readers import read_inputs
-
     config = config or Config.default()
     opts = options or RunOptions()
     size = opts.batch_size or config.batch_size
+    inputs = [str(i) for i in inputs]
+    run_id = store.start_run(inputs)  # a run killed before its end stays "running"
+    report = _ingest(inputs, store, config, meta, opts, size, pipeline, progress)
+    store.finish_run(run_id, read=report.read, stored=report.stored, skipped=report.skipped,
+                     n_events=report.events, n_errors=len(report.errors))  # fmt: skip
+    return report
+
+
+def _ingest(inputs: list[str], store: Store, config: Config, meta: TextMeta | None,
+            opts: RunOptions, size: int, pipeline: Pipeline | None,
+            progress: Progress | None) -> IngestReport:  # fmt: skip
+    from khaldun.ingest.readers import read_inputs
+
     report = IngestReport()
     items = select(read_inputs(inputs, meta=meta, timeout_s=config.fetch_timeout_s,
                                max_bytes=config.fetch_max_bytes,
@@ -272,7 +283,7 @@ def _new_batches(items: Iterable[Item], store: Store, report: IngestReport, size
             store.add_error(item)
             continue
         report.read += 1
-        if store.has_article(item.id):
+        if store.has_article(item):  # the same text again; a changed one is a new version
             report.skipped += 1
             if progress and report.skipped % 100 == 0:
                 progress(report)

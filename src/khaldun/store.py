@@ -438,6 +438,14 @@ def _link(conn: Connection, mention_id: str) -> None:
             fused_events.c.win_start <= w[1].isoformat(),
             fused_events.c.win_end >= w[0].isoformat(),
         )
+        place = m.place or {}
+        if place.get("country") and int(place.get("precision") or 3) <= 2:
+            # two precise places in different countries are two events (fusion rules them
+            # out): such events are no candidates, and the lookup stays small as the store grows
+            q = q.where(or_(fused_events.c.country == place["country"],
+                            fused_events.c.country.is_(None),
+                            fused_events.c.geo_precision.is_(None),
+                            fused_events.c.geo_precision > 2))  # fmt: skip
         ids = [r[0] for r in conn.execute(q)]
         if ids:
             q2 = (select(events.c.fused_id, *_MENTION_COLS)
