@@ -37,12 +37,12 @@ def batch(tmp_path: Path, n: int = 6) -> str:
     return str(f)
 
 
-def test_killed_run_resumes_to_the_clean_result(tmp_path: Path) -> None:
+def test_killed_run_resumes_to_the_clean_result(tmp_path: Path, store_url) -> None:  # type: ignore[no-untyped-def]
     inputs = [batch(tmp_path)]
-    clean = Store(str(tmp_path / "clean.db"))
+    clean = Store(store_url())
     api.ingest(inputs, store=clean, pipeline=FakePipeline())  # type: ignore[arg-type]
 
-    killed = Store(str(tmp_path / "killed.db"))
+    killed = Store(store_url())
     with pytest.raises(KeyboardInterrupt):
         api.ingest(inputs, store=killed, pipeline=FakePipeline(die_at=4))  # type: ignore[arg-type]
     assert killed.counts()["articles"] == 3

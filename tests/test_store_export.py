@@ -48,17 +48,18 @@ def coded(article_id: str = "a-1", text: str = TEXT) -> CodedArticle:
     return CodedArticle(article=art, events=(ev,))
 
 
-def test_ingesting_twice_adds_nothing(tmp_path: Path) -> None:
-    store = Store(str(tmp_path / "k.db"))
+def test_ingesting_twice_adds_nothing(store_url) -> None:  # type: ignore[no-untyped-def]
+    url = store_url()
+    store = Store(url)
     assert store.add(coded()) is True
     assert store.add(coded()) is False
     assert store.counts() == {"articles": 1, "events": 1, "errors": 0, "actor_mentions": 0}
-    # a second process opening the same file sees the same rows
-    assert Store(str(tmp_path / "k.db")).counts()["events"] == 1
+    # a second process opening the same store sees the same rows
+    assert Store(url).counts()["events"] == 1
 
 
-def test_event_filters(tmp_path: Path) -> None:
-    store = Store(str(tmp_path / "k.db"))
+def test_event_filters(store_url) -> None:  # type: ignore[no-untyped-def]
+    store = Store(store_url())
     store.add(coded("a-1"))
     store.add(coded("a-2"))
     assert len(list(store.events(EventFilter(type="assault")))) == 2
@@ -121,8 +122,8 @@ def _with_mentions(article_id: str, names: list[str]) -> CodedArticle:
     return CodedArticle(article=base.article, events=base.events, actors=tuple(ments))
 
 
-def test_unknown_actors_ranked_by_frequency(tmp_path: Path) -> None:
-    store = Store(str(tmp_path / "k.db"))
+def test_unknown_actors_ranked_by_frequency(store_url) -> None:  # type: ignore[no-untyped-def]
+    store = Store(store_url())
     store.add(_with_mentions("a-1", ["Nowhere Brigade", "the army", "Hill Front"]))
     store.add(_with_mentions("a-2", ["Nowhere  Brigade", "Nowhere Brigade"]))
     store.add(_with_mentions("a-2", ["Ignored Twice"]))  # same article again: not stored twice

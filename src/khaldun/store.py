@@ -63,8 +63,14 @@ class Store:
     def __init__(self, url: str) -> None:
         if "://" not in url:
             url = f"sqlite:///{url}"
+        if url.startswith(("postgresql://", "postgres://")):
+            # psycopg 3 (the `postgres` extra), not SQLAlchemy's default psycopg2
+            url = "postgresql+psycopg://" + url.split("://", 1)[1]
         try:
             self.engine: Engine = create_engine(url)
+        except ModuleNotFoundError as exc:
+            raise StoreError(f"cannot open store {url!r}: its driver is not installed "
+                             f"({exc.name}); for PostgreSQL: pip install 'khaldun[postgres]'") from exc  # fmt: skip
         except Exception as exc:
             raise StoreError(f"cannot open store {url!r}: {exc}") from exc
         if self.engine.dialect.name == "sqlite":
@@ -231,6 +237,13 @@ class Store:
                 except Exception as exc:
                     raise StoreError(f"bad search {query!r}: {exc}. Use words, "
                                      '"quoted phrases", AND, OR, NOT') from None  # fmt: skip
+            if self.engine.dialect.name == "postgresql":
+                # PostgreSQL's own full-text search: words, "quoted phrases", OR, -word
+                rows = conn.execute(text(
+                    "SELECT id FROM articles WHERE to_tsvector('english', coalesce(title, '') "
+                    "|| ' ' || coalesce(text, '')) @@ websearch_to_tsquery('english', :q)"),
+                    {"q": query})  # fmt: skip
+                return [r[0] for r in rows]
             like = f"%{query}%"
             q = select(articles.c.id).where(
                 articles.c.text.ilike(like) | articles.c.title.ilike(like)
