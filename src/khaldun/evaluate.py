@@ -300,6 +300,12 @@ def run_acled(path: Path, *, config: Config | None, limit: int | None) -> dict[s
                     float(row["latitude"]), float(row["longitude"]), p["lat"], p["lon"]
                 )
                 c["place_25km_p1"] += int(d <= 25)
+        gold_fat = (row.get("fatalities") or "").strip()
+        if gold_fat.isdigit():
+            mine_fat = int((e or {}).get("fatalities") or 0)
+            n["fatalities"] += 1
+            c["fatalities"] += int(mine_fat == int(gold_fat))
+            c["fatalities_any"] += int((mine_fat > 0) == (int(gold_fat) > 0))
         gd = _acled_date(row.get("event_date") or "")
         if gd:
             n["date_in_range"] += 1
@@ -314,6 +320,9 @@ def run_acled(path: Path, *, config: Config | None, limit: int | None) -> dict[s
         "actor1_accuracy_acled_naming": _figure(c["actor1"], n["actor1"]),
         "place_within_25km_geo_precision_1": _figure(c["place_25km_p1"], n["place_25km_p1"]),
         "date_in_range": _figure(c["date_in_range"], n["date_in_range"]),
+        # ACLED's figure exactly (none stated counts as 0), and whether anyone died at all
+        "fatalities_exact": _figure(c["fatalities"], n["fatalities"]),
+        "fatalities_any_agrees": _figure(c["fatalities_any"], n["fatalities"]),
     }
     return {"gold": str(path), "articles": n["rows"], "figures": figures}
 

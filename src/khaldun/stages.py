@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from khaldun.config import Config
 from khaldun.model import ActorMention, Event, content_id
@@ -154,6 +154,7 @@ def events_stage(config: Config) -> Callable[[Analysis], Analysis]:
                     acled_event_type=et,
                     acled_sub_event_type=st,
                     cameo_root=lex.cameo(d.category),
+                    fatalities=_fatalities(a.doc, d),
                     provenance=(*a.provenance, "khaldun.events.rules.v1"),
                 )
             )
@@ -167,6 +168,24 @@ def events_stage(config: Config) -> Callable[[Analysis], Analysis]:
         return dataclasses.replace(a, events=tuple(unique))
 
     return run
+
+
+def _fatalities(doc: Any, d: Any) -> int | None:
+    """Deaths the event's own sentences state (violent events only)."""
+    from khaldun.events.magnitude import fatalities_in
+
+    if d.category not in ("ASSAULT", "PROTEST", "COERCE") or d.status not in (
+        "asserted",
+        "claimed",
+    ):
+        return None
+    sents = {}
+    for span in d.evidence:
+        part = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if part is not None:
+            for s in part.sents:
+                sents[s.start] = s
+    return fatalities_in(sents.values())
 
 
 def _localise(
