@@ -61,6 +61,18 @@ def _meta(published: str | None, outlet: str | None, url: str | None) -> Any:
     return TextMeta(parse_date(published, "--published"), outlet, url)
 
 
+def _write_json(key: str, rows: list[dict[str, Any]], format: Fmt) -> bool:
+    """Print rows as ``{key: [...]}`` (json) or one a line (jsonl); False for a table."""
+    if format is Fmt.json:
+        sys.stdout.write(json.dumps({key: rows}, ensure_ascii=False, indent=2) + "\n")
+    elif format is Fmt.jsonl:
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    else:
+        return False
+    return True
+
+
 def _fail(exc: Exception) -> None:
     err.print(f"[red]error:[/red] {exc}", highlight=False)
     raise typer.Exit(1)
@@ -236,12 +248,9 @@ def events(
         rows = list(Store(db).fused_events(f))
     except KhaldunError as exc:
         _fail(exc)
-    if format is Fmt.json:
-        sys.stdout.write(json.dumps({"events": rows}, ensure_ascii=False, indent=2) + "\n")
-    elif format is Fmt.jsonl:
-        for r in rows:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
-    elif sources:
+    if _write_json("events", rows, format):
+        return
+    if sources:
         t = Table(title=f"{len(rows)} events in {db}, by source")
         for col in ("event", "type", "date", "place", "outlets", "which", "statuses"):
             t.add_column(col)
@@ -458,12 +467,7 @@ def actors_unknown(
         rows = Store(db).unknown_actors(how=how, limit=limit, min_count=min_count)
     except KhaldunError as exc:
         _fail(exc)
-    if format is Fmt.json:
-        sys.stdout.write(json.dumps({"actors": rows}, ensure_ascii=False, indent=2) + "\n")
-    elif format is Fmt.jsonl:
-        for r in rows:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
-    else:
+    if not _write_json("actors", rows, format):
         what = "fuzzy matches" if fuzzy else "unresolved actor names"
         t = Table(title=f"{len(rows)} most frequent {what} in {db}")
         for col in ("name", "mentions", "articles", "resolved as" if fuzzy else "example article"):
