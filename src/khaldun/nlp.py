@@ -32,6 +32,29 @@ def load(model: str = DEFAULT_MODEL) -> Any:
 
 
 _LINES = re.compile(r"(?<=\n)(?=[^\n])")
+# A wire dateline opening a paragraph: "BAGHDAD, Jan 4 (Reuters) - ", "KABUL (AP) — ",
+# "NAIROBI, Kenya, March 3 - ". It is parsed on its own, so it never becomes a clause's subject.
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})?"
+    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*[-–—]{1,2}\s+"
+)
+
+
+def _chunks(text: str) -> list[str]:
+    """The text's lines, with a leading dateline split from its paragraph."""
+    out = []
+    for line in _LINES.split(text):
+        if not line:
+            continue
+        m = DATELINE.match(line)
+        # a dateline names its date, country or agency ("ISIS - the group said" is no dateline)
+        if m and m.end() < len(line.rstrip()) and ("(" in m.group() or "," in m.group()):
+            out.extend([line[: m.end()], line[m.end() :]])
+        else:
+            out.append(line)
+    return out
 
 
 def parse(nlp: Any, text: str) -> Any:
@@ -41,7 +64,7 @@ def parse(nlp: Any, text: str) -> Any:
     """
     from spacy.tokens import Doc
 
-    chunks = [c for c in _LINES.split(text) if c]
+    chunks = _chunks(text)
     if len(chunks) <= 1:
         return nlp(text)
     doc = Doc.from_docs(list(nlp.pipe(chunks)), ensure_whitespace=False)
@@ -61,7 +84,7 @@ def parse_many(
 
     plans: list[list[tuple[str, bool]]] = []
     for text in texts:
-        lines = [c for c in _LINES.split(text) if c]
+        lines = _chunks(text)
         if cues is None:
             plans.append([(c, True) for c in lines])
         else:

@@ -27,6 +27,7 @@ from khaldun.model import (
     Span,
     Status,
 )
+from khaldun.nlp import DATELINE
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "wo"})
 CONDITIONAL = frozenset({"if", "unless", "until", "whether", "should"})
@@ -776,7 +777,8 @@ class Extractor(Arguments):
             text = self.doc.text
             earlier = [p for toks, p in self.place_tokens
                        if p.place is not None and p.place.feature != "country" and toks
-                       and max(toks) < sent.start and "\n" not in text[p.span.end : sent.start_char]]  # fmt: skip
+                       and max(toks) < sent.start and "\n" not in text[p.span.end : sent.start_char]
+                       and not DATELINE.match(self.doc[min(toks)].sent.text)]  # fmt: skip
             if earlier:
                 return max(earlier, key=lambda p: p.span.start)
         return self.focus
