@@ -20,13 +20,6 @@ UNORGANISED = frozenset({"PRO", "PTY", "CVL", "EDU", "LAB", "OPP", "REL", "BUS"}
 REMOTE = frozenset(
     {"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "unconventional"}
 )
-PROTEST_WORDS = re.compile(
-    r"\b(protest\w*|demonstrat\w*|rall(y|ies)|procession\w*|blockade\w*|hartal\w*|sit-in\w*|"
-    r"strike\w*|march(ed|es|ing)?)\b",
-    re.IGNORECASE,
-)
-
-
 def protest_context(d: Draft, drafts: list[Draft], text: str) -> bool:
     """Whether this violence was done by demonstrators (ACLED's violent demonstration), not by
     a crowd that was not demonstrating (mob violence): "students protesting fees burnt a dorm",
