@@ -10,6 +10,7 @@ background clauses ("its recurrent attacks", "attacks, which started in October"
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -774,39 +775,38 @@ class Extractor(Arguments):
         if not found:
             # a report's later sentences go on telling the event where the paragraph put it
             # ("… a demonstration in Sylhet city. Demonstrators clashed with police …")
-            text = self.doc.text
             earlier = [p for toks, p in self.place_tokens
                        if p.place is not None and p.place.feature != "country" and toks
-                       and max(toks) < sent.start and "\n" not in text[p.span.end : sent.start_char]
+                       and max(toks) < sent.start and self._same_paragraph(p.span.end, sent.start_char)
                        and not DATELINE.match(self.doc[min(toks)].sent.text)]  # fmt: skip
             if earlier:
                 return max(earlier, key=lambda p: p.span.start)
         return self.focus
 
+    def _same_paragraph(self, start: int, end: int) -> bool:
+        return "\n" not in self.doc.text[start:end]
+
     def _date(self, tok: Any, pred: Any, governor: Any, threat: bool = False) -> DateRange | None:
         future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in pred.children)
-        for where in (self._scope(tok, pred), self._gov_scope(governor)):
-            for ent in self.doc.ents:
-                if ent.label_ in ("DATE", "TIME") and ent.start in where:
-                    d = resolve_date(ent.text, self.published, future=future,
-                                     span=Span(ent.start_char, ent.end_char))  # fmt: skip
-                    if d.start is not None:
-                        return d
-        # the sentence's own date when the clause names none ("On 15 March, a sniper shot and
-        # killed a soldier" parsed with the date on another verb)
-        sent = tok.sent
-        text = self.doc.text
-        in_sentence = [e for e in self.doc.ents if sent.start <= e.start < sent.end]
-        # else the last date before it in its paragraph: a report's later sentences go on
-        # telling the dated event ("On 5 August, a crowd attacked… Police later fired…")
-        before = [e for e in self.doc.ents if e.end <= sent.start
-                  and "\n" not in text[e.end_char : tok.idx]][::-1]  # fmt: skip
-        for ent in [*in_sentence, *before]:
-            if ent.label_ == "DATE" and not threat:
-                d = resolve_date(ent.text, self.published, future=future,
-                                 span=Span(ent.start_char, ent.end_char))  # fmt: skip
-                if d.start is not None:
-                    return d
+        ents = self.doc.ents
+        # the clause's own date, then the governing verb's; for what is no threat, the
+        # sentence's date when the clause names none ("On 15 March, a sniper shot and killed a
+        # soldier" parsed with the date on another verb), else the last date before it in its
+        # paragraph: a report's later sentences go on telling the dated event
+        found: list[Iterator[Any]] = [
+            _ents_in(ents, where, ("DATE", "TIME"))
+            for where in (self._scope(tok, pred), self._gov_scope(governor))
+        ]
+        if not threat:
+            sent = tok.sent
+            found.append(e for e in ents if e.label_ == "DATE" and sent.start <= e.start < sent.end)
+            found.append(e for e in reversed(ents) if e.label_ == "DATE" and e.end <= sent.start
+                         and self._same_paragraph(e.end_char, tok.idx))  # fmt: skip
+        for ent in itertools.chain(*found):
+            d = resolve_date(ent.text, self.published, future=future,
+                             span=Span(ent.start_char, ent.end_char))  # fmt: skip
+            if d.start is not None:
+                return d
         if threat and governor is not None and governor.tag_ in ("VBZ", "VBP") and self.published:
             # "X says it will…": the threat is made on the day of publication
             return DateRange(self.published, self.published, "day", None)
@@ -822,6 +822,10 @@ class Extractor(Arguments):
             if c.dep_ in ("ccomp", "nsubj", "parataxis"):
                 skip.update(t.i for t in c.subtree)
         return {t.i for t in governor.subtree} - skip
+
+
+def _ents_in(ents: Any, where: set[int], labels: tuple[str, ...]) -> Iterator[Any]:
+    return (e for e in ents if e.label_ in labels and e.start in where)
 
 
 def _inherited(sent: Any, place: PlaceMention | None, date: DateRange | None) -> frozenset[str]:

@@ -17,8 +17,8 @@ from typing import Any
 
 KILL_VERBS = frozenset({"kill", "slay", "murder", "behead", "massacre", "execute", "lynch",
                         "assassinate", "martyr", "slaughter", "hack", "stab"})  # fmt: skip
-# verbs that kill only with "dead": "shot dead", "hacked to death" are caught by DEAD_WORDS
 DIE_VERBS = frozenset({"die", "perish", "succumb"})
+# "shot dead", "hacked to death", "40 deaths": killings told with a word for the dead
 DEAD_WORDS = frozenset({"dead", "death", "fatality", "body", "corpse"})
 TOLL_WORDS = frozenset({"toll", "tally"})
 WORDS = {w: i for i, w in enumerate(
