@@ -20,6 +20,8 @@ UNORGANISED = frozenset({"PRO", "PTY", "CVL", "EDU", "LAB", "OPP", "REL", "BUS"}
 REMOTE = frozenset(
     {"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "unconventional"}
 )
+
+
 def protest_context(d: Draft, drafts: list[Draft], text: str) -> bool:
     """Whether this violence was done by demonstrators (ACLED's violent demonstration), not by
     a crowd that was not demonstrating (mob violence): "students protesting fees burnt a dorm",
