@@ -9,7 +9,9 @@ import math
 import os
 import pickle
 import re
+from array import array
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,7 @@ from typing import Any
 from khaldun.knowledge import data_path, load_place_file, place_files, read_yaml
 from khaldun.text import key
 
-CACHE_VERSION = "gaz-7"
+CACHE_VERSION = "gaz-10"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +38,9 @@ class Entry:
 class Gazetteer:
     """The index: entries by id, ids by normalised name, airports by 1-degree cell.
 
-    Entries are kept as plain tuples and made into ``Entry`` records on demand: the cached index
-    then loads in a fraction of the time.
+    The cached form is compact so that it loads in a fraction of a second: every entry is one
+    line of a single string (fields split by a unit separator) found by offset, names map to
+    row numbers, and only the entries a lookup touches are made into ``Entry`` records.
     """
 
     def __init__(
@@ -46,36 +49,59 @@ class Gazetteer:
         names: dict[str, list[str]],
         airports_by_cell: dict[tuple[int, int], list[str]],
     ) -> None:
-        self._rows: dict[str, tuple[object, ...]] = {
-            gid: tuple(getattr(e, f) for f in Entry.__slots__) for gid, e in entries.items()
-        }
-        self._made: dict[str, Entry] = {}
-        self.names = names
-        self.airports_by_cell = airports_by_cell
+        order = {gid: i for i, gid in enumerate(entries)}
+        self._blob = "".join(_encode(e) for e in entries.values())
+        offsets, at = [0], 0
+        for e in entries.values():
+            at += len(_encode(e))
+            offsets.append(at)
+        self._offsets = array("I", offsets)
+        # entries looked up by id (countries, provinces, airports, facilities); towns by name
+        self._ids = {gid: i for gid, i in order.items() if not gid.startswith("gn:")}
+        self.names = NameIndex({k: [order[g] for g in v] for k, v in names.items()})
+        self.airports_by_cell = {c: tuple(order[g] for g in v) for c, v in airports_by_cell.items()}
+        self._made: dict[int, Entry] = {}
+        self._all_ids: dict[str, int] | None = None
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._offsets) - 1
 
-    def entry(self, gid: str) -> Entry | None:
-        e = self._made.get(gid)
+    def _row(self, i: int) -> Entry:
+        e = self._made.get(i)
         if e is None:
-            row = self._rows.get(gid)
-            if row is None:
-                return None
-            e = self._made[gid] = Entry(*row)  # type: ignore[arg-type]
+            f = self._blob[self._offsets[i] : self._offsets[i + 1] - 1].split(_SEP)
+            e = self._made[i] = Entry(
+                f[0], f[1], f[2] or None, float(f[3]) if f[3] else None,
+                float(f[4]) if f[4] else None, f[5], int(f[6]), f[7] or None, int(f[8]),
+            )  # fmt: skip
         return e
 
-    def __getstate__(self) -> dict[str, object]:
-        return {"rows": self._rows, "names": self.names, "cells": self.airports_by_cell}
+    def entry(self, gid: str) -> Entry | None:
+        i = self._ids.get(gid)
+        if i is None and gid.startswith("gn:"):
+            if self._all_ids is None:  # rare: a town by id; index every row once
+                self._all_ids = {
+                    self._blob[self._offsets[j] : self._blob.index(_SEP, self._offsets[j])]: j
+                    for j in range(len(self))
+                }
+            i = self._all_ids.get(gid)
+        return None if i is None else self._row(i)
 
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self._rows = state["rows"]  # type: ignore[assignment]
-        self.names = state["names"]  # type: ignore[assignment]
-        self.airports_by_cell = state["cells"]  # type: ignore[assignment]
+    def __getstate__(self) -> dict[str, object]:
+        return {"blob": self._blob, "offsets": self._offsets, "ids": self._ids,
+                "names": self.names, "cells": self.airports_by_cell}  # fmt: skip
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._blob = state["blob"]
+        self._offsets = state["offsets"]
+        self._ids = state["ids"]
+        self.names = state["names"]
+        self.airports_by_cell = state["cells"]
         self._made = {}
+        self._all_ids = None
 
     def candidates(self, text: str) -> list[Entry]:
-        return [e for g in self.names.get(key(text), ()) if (e := self.entry(g)) is not None]
+        return [self._row(i) for i in self.names.rows(key(text))]
 
     def country(self, iso3: str) -> Entry | None:
         return self.entry(f"country:{iso3}")
@@ -85,14 +111,64 @@ class Gazetteer:
         best: tuple[float, Entry] | None = None
         for dlat in (-1, 0, 1):
             for dlon in (-1, 0, 1):
-                for gid in self.airports_by_cell.get((cell[0] + dlat, cell[1] + dlon), ()):
-                    e = self.entry(gid)
-                    if e is None or e.lat is None or e.lon is None:
+                for i in self.airports_by_cell.get((cell[0] + dlat, cell[1] + dlon), ()):
+                    e = self._row(i)
+                    if e.lat is None or e.lon is None:
                         continue
                     d = haversine_km(lat, lon, e.lat, e.lon)
                     if d <= within_km and (best is None or d < best[0]):
                         best = (d, e)
         return best[1] if best else None
+
+
+_SEP = "\x1f"
+
+
+class NameIndex:
+    """Name keys to row numbers, as sorted keys in one string searched by bisection: nothing to
+    build when the cache loads (a dict of 400,000 names took most of a second)."""
+
+    def __init__(self, names: dict[str, list[int]]) -> None:
+        keys = sorted(names)
+        self._keys = "\n".join(keys) + "\n"
+        koff, voff, vals, at = [0], [0], [], 0
+        for k in keys:
+            at += len(k) + 1
+            koff.append(at)
+            vals.extend(names[k])
+            voff.append(len(vals))
+        self._koff, self._voff, self._vals = array("I", koff), array("I", voff), array("I", vals)
+
+    def __len__(self) -> int:
+        return len(self._koff) - 1
+
+    def _find(self, k: str) -> int:
+        lo, hi, keys, off = 0, len(self._koff) - 1, self._keys, self._koff
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if keys[off[mid] : off[mid + 1] - 1] < k:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo if lo < len(off) - 1 and keys[off[lo] : off[lo + 1] - 1] == k else -1
+
+    def __contains__(self, k: object) -> bool:
+        return isinstance(k, str) and self._find(k) >= 0
+
+    def rows(self, k: str) -> list[int]:
+        i = self._find(k)
+        return [] if i < 0 else list(self._vals[self._voff[i] : self._voff[i + 1]])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys[:-1].split("\n")) if len(self) else iter(())
+
+
+def _encode(e: Entry) -> str:
+    """One entry as a line of the index's string (ids and names never hold the separator)."""
+    fields = (e.gid, e.name, e.country or "", "" if e.lat is None else repr(e.lat),
+              "" if e.lon is None else repr(e.lon), e.feature, str(e.population), e.admin1 or "",
+              str(e.precision))  # fmt: skip
+    return _SEP.join(f.replace(_SEP, " ").replace("\n", " ") for f in fields) + "\n"
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
