@@ -6,7 +6,7 @@ STAMP_RUN  := $(VENV)/.installed-run
 STAMP_DEV  := $(VENV)/.installed-dev
 DB     ?= khaldun.db
 
-.PHONY: run test venv dev lint typecheck format clean lock eval
+.PHONY: run test venv dev lint typecheck format clean lock eval vendor serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,13 @@ $(STAMP_DEV): $(STAMP_RUN) requirements-dev.lock
 venv: $(STAMP_RUN)
 dev: $(STAMP_DEV)
 
+## make vendor: the dashboard's front-end assets, from npm (web/package-lock.json), into the package
+VENDOR := src/khaldun/serve/static/vendor
+$(VENDOR)/.installed: web/package.json web/package-lock.json web/vendor.sh
+	web/vendor.sh
+
+vendor: $(VENDOR)/.installed
+
 ## make run: set up, code the bundled examples into the embedded store, print what was coded
 EXAMPLES := $(filter-out %.gold.jsonl,$(wildcard examples/*.jsonl))
 
@@ -31,8 +38,12 @@ run: $(STAMP_RUN)
 	$(BIN)/khaldun ingest $(EXAMPLES) --db $(DB)
 	$(BIN)/khaldun events --db $(DB)
 
+## make serve: the API and the dashboard on http://127.0.0.1:8000 over $(DB)
+serve: $(STAMP_DEV) vendor
+	$(BIN)/khaldun serve --db $(DB)
+
 ## make test: set up with dev tools, lint, then the whole suite
-test: $(STAMP_DEV)
+test: $(STAMP_DEV) vendor
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest

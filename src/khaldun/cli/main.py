@@ -478,6 +478,44 @@ def actors_unknown(
         out.print(t)
 
 
+@app.command()
+def serve(
+    db: DB = "khaldun.db",
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (loopback by default).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    config: CONFIG = None,
+) -> None:
+    """Serve the HTTP API (/api/docs) and the dashboard (/) over the store.
+
+    Writes (POST /api/articles) need the bearer token of $KHALDUN_API_TOKEN or [serve] token.
+    """
+    try:
+        import uvicorn
+
+        from khaldun.serve.app import create_app, vendor_missing
+    except ModuleNotFoundError as exc:
+        err.print(f"error: khaldun serve needs the serve extra ({exc.name} is not installed): "
+                  "pip install 'khaldun[serve]'")  # fmt: skip
+        raise typer.Exit(1) from None
+    from khaldun.store import Store
+
+    try:
+        cfg = _config(config)
+        application = create_app(Store(db), config=cfg)
+    except KhaldunError as exc:
+        _fail(exc)
+    missing = vendor_missing()
+    if missing:
+        err.print(f"warning: the dashboard's assets are not installed ({missing[0]}, …): "
+                  "run 'make vendor'; the API works without them")  # fmt: skip
+    if application.state.settings.token is None:
+        err.print("note: no API token configured: writes are refused (set KHALDUN_API_TOKEN)")
+    err.print(f"khaldun serving {db} on http://{host}:{port}/ (API docs: /api/docs)")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     app()
 
