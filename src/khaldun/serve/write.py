@@ -24,7 +24,7 @@ from khaldun.serve.settings import TOKEN_ENV, ServeSettings
 from khaldun.store import Store
 
 router = APIRouter(responses=ERRORS)
-_records: TypeAdapter[ArticleIn | list[ArticleIn]] = TypeAdapter(ArticleIn | list[ArticleIn])
+_many: TypeAdapter[list[ArticleIn]] = TypeAdapter(list[ArticleIn])
 
 
 def require_token(
@@ -79,15 +79,21 @@ async def post_articles(
         data = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ApiError(400, f"the body is not JSON: {exc}") from None
+    if not isinstance(data, dict | list):
+        raise ApiError(422, "body: send one record (a JSON object) or a list of them",
+                       details=[{"field": "body", "reason": "a JSON object or a list of objects"}])  # fmt: skip
     try:
-        parsed = _records.validate_python(data)
+        recs = (
+            _many.validate_python(data)
+            if isinstance(data, list)
+            else [ArticleIn.model_validate(data)]
+        )
     except ValidationError as exc:
         details = [{**d, "field": "body" + ("." + d["field"] if d["field"] else "")}
-                   for d in field_errors(_trim(exc.errors(), many=isinstance(data, list)))]  # fmt: skip
+                   for d in field_errors(exc.errors())]  # fmt: skip
         raise ApiError(
             422, f"{details[0]['field']}: {details[0]['reason']}", details=details
         ) from None
-    recs = parsed if isinstance(parsed, list) else [parsed]
     if not recs:
         raise ApiError(422, "body: an empty list; send one record or more",
                        details=[{"field": "body", "reason": "empty list"}])  # fmt: skip
@@ -95,17 +101,6 @@ async def post_articles(
         raise ApiError(413, f"{len(recs)} records; at most {settings.max_batch} a request")
     pipeline = await run_in_threadpool(get_pipeline, request)
     return await run_in_threadpool(_ingest, store, pipeline, recs)
-
-
-def _trim(errors: list[Any], *, many: bool) -> list[Any]:
-    """Pydantic tries the union's both arms; keep the errors of the arm the body took."""
-    arm = "list[ArticleIn]" if many else "ArticleIn"
-    kept = []
-    for e in errors:
-        loc = tuple(e.get("loc", ()))
-        if loc and loc[0] == arm:
-            kept.append({**e, "loc": loc[1:]})
-    return kept or errors
 
 
 def _ingest(store: Store, pipeline: Any, recs: list[ArticleIn]) -> IngestResult:
