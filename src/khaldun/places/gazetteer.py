@@ -19,7 +19,7 @@ from typing import Any
 from khaldun.knowledge import data_path, load_place_file, place_files, read_yaml
 from khaldun.text import key
 
-CACHE_VERSION = "gaz-10"
+CACHE_VERSION = "gaz-11"
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +243,13 @@ def build() -> Gazetteer:
                   "city", int(c["population"] or 0), c.get("admin1code"), 1),
             *alts,
         )  # fmt: skip
-    _add_admin1(add, cities, iso2to3, gc, pycountry)
+    points = {
+        gid: (float(ll[0]), float(ll[1]))
+        for gid, ll in (
+            (read_yaml(data_path("gazetteer", "points.yaml")) or {}).get("points") or {}
+        ).items()
+    }
+    _add_admin1(add, cities, iso2to3, gc, pycountry, points)
     cells: dict[tuple[int, int], list[str]] = defaultdict(list)
     for code, a in airportsdata.load("IATA").items():
         iso3 = iso2to3.get(a["country"])
@@ -272,15 +278,23 @@ def build() -> Gazetteer:
 
 
 def _add_admin1(
-    add: Any, cities: dict[str, Any], iso2to3: dict[str, str], gc: Any, pycountry: Any
+    add: Any,
+    cities: dict[str, Any],
+    iso2to3: dict[str, str],
+    gc: Any,
+    pycountry: Any,
+    points: dict[str, tuple[float, float]],
 ) -> None:
     """Provinces and states, centred on the population-weighted centroid of their towns.
 
     GeoNames gives each town an admin1 code; a subdivision (pycountry, ISO 3166-2) is tied to a
     code through a town of the same name in it ("Erbil" the town is in "Erbil" the governorate).
-    US states are tied directly (their GeoNames admin1 code is the state's postal code).
+    US states are tied directly (their GeoNames admin1 code is the state's postal code). A
+    conventional point of the project's (``gazetteer/points.yaml``) wins over the centroid and
+    places a subdivision that no town ties ("Ontario", "New South Wales"). A province's
+    population is its towns' (how prominent the name is, against towns of the same name).
     """
-    sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
     by_name: dict[tuple[str, str], str] = {}
     for c in cities.values():
         cc, a1 = c["countrycode"], c.get("admin1code") or ""
@@ -291,16 +305,21 @@ def _add_admin1(
         t[0] += w * c["latitude"]
         t[1] += w * c["longitude"]
         t[2] += w
+        t[3] += c["population"] or 0
         for n in (c["name"], *c.get("alternatenames", [])[:50]):
             by_name.setdefault((cc, key(n)), a1)
+
+    def people(cc: str, a1: str | None) -> int:
+        return int(sums[(cc, a1)][3]) if a1 and (cc, a1) in sums else 0
 
     def centre(cc: str, a1: str) -> tuple[float | None, float | None]:
         t = sums.get((cc, a1))
         return (t[0] / t[2], t[1] / t[2]) if t and t[2] else (None, None)
 
     for code, st in gc.get_us_states().items():
-        lat, lon = centre("US", code)
-        add(Entry(f"admin1:US-{code}", st["name"], "USA", lat, lon, "admin1", 0, code, 3))
+        lat, lon = points.get(f"admin1:US-{code}") or centre("US", code)
+        add(Entry(f"admin1:US-{code}", st["name"], "USA", lat, lon, "admin1", people("US", code),
+                  code, 3))  # fmt: skip
     # US counties and parishes: at the town of the same name in the state when there is one,
     # else at the state's centre (precision 3 either way: the package gives no county points)
     towns = {
@@ -319,10 +338,11 @@ def _add_admin1(
         if cc == "US" or getattr(sub, "parent_code", None):
             continue
         a1 = by_name.get((cc, key(sub.name)))
-        lat, lon = centre(cc, a1) if a1 else (None, None)
+        lat, lon = points.get(f"admin1:{sub.code}") or (centre(cc, a1) if a1 else (None, None))
         if lat is None:
             continue
-        add(Entry(f"admin1:{sub.code}", sub.name, iso2to3.get(cc), lat, lon, "admin1", 0, a1, 3))
+        add(Entry(f"admin1:{sub.code}", sub.name, iso2to3.get(cc), lat, lon, "admin1",
+                  people(cc, a1), a1, 3))  # fmt: skip
 
 
 def _cache_path() -> Path:
@@ -333,6 +353,7 @@ def _cache_path() -> Path:
     for p in [
         data_path("actors", "states.yaml"),
         data_path("gazetteer", "aliases.yaml"),
+        data_path("gazetteer", "points.yaml"),
         *place_files(),
     ]:
         stamp.append(f"{p.name}:{p.stat().st_mtime_ns}")

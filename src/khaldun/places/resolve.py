@@ -191,7 +191,8 @@ class PlaceFinder:
             named = self.gaz.candidates(f"{region.text} {span.text}") if region else []
             if named:  # "southern Lebanon", "northern Gaza": a region of the project's file
                 cands = named
-            best = self._rank(span, cands, country_votes, _anchors(first, i, keys))
+            best = self._rank(span, cands, country_votes, _anchors(first, i, keys),
+                              _countries(first, i))  # fmt: skip
             prec = best.precision
             if region and best.feature == "country":
                 prec = 2
@@ -252,9 +253,10 @@ class PlaceFinder:
         return None
 
     def _rank(self, span: Any, cands: list[Entry], votes: Counter[str],
-              anchors: list[Entry] | None = None) -> Entry:  # fmt: skip
+              anchors: list[Entry] | None = None,
+              countries: set[str] | frozenset[str] = frozenset()) -> Entry:  # fmt: skip
         return rank(cands, votes, self._admin_votes, parent=_parent_country(span, self.gaz),
-                    anchors=anchors)  # fmt: skip
+                    anchors=anchors, name=span.text, countries=countries)  # fmt: skip
 
     def resolve_spans(self, text: str, spans: list[tuple[int, int]]) -> list[PlaceMention]:
         """Resolve given toponym spans (as the literature scores resolution): every span gets
@@ -274,14 +276,15 @@ class PlaceFinder:
             items.append((s, e, cands))
         votes, admin = context_votes([c for _, _, c in items])
         parents = [_text_parent(text, e, self.gaz) for _, e, _ in items]
-        first = [rank(c, votes, admin, parent=p[0], parent_admin=p[1]) if c else None
-                 for (_, _, c), p in zip(items, parents, strict=True)]  # fmt: skip
+        first = [rank(c, votes, admin, parent=p[0], parent_admin=p[1], name=text[s:e]) if c else None
+                 for (s, e, c), p in zip(items, parents, strict=True)]  # fmt: skip
         out = []
         for i, (s, e, cands) in enumerate(items):
             country, province = parents[i]
             anchors = _anchors(first, i, [key(text[a:b]) for a, b, _ in items])
             best = rank(cands, votes, admin, parent=country, parent_admin=province,
-                        anchors=anchors) if cands else None  # fmt: skip
+                        anchors=anchors, name=text[s:e],
+                        countries=_countries(first, i)) if cands else None  # fmt: skip
             out.append(
                 PlaceMention(
                     Span(s, e), text[s:e], _place(best) if best else None, 0.8 if best else 0.0
@@ -290,7 +293,10 @@ class PlaceFinder:
         return out
 
 
-FEATURE_BONUS = {"country": 30.0, "admin1": 5.0, "province": 5.0, "airport": 4.0}
+FEATURE_BONUS = {"country": 30.0, "admin1": 2.0, "province": 5.0, "airport": 4.0}
+# a town found by one of its alternate names (an old, foreign or variant spelling) needs to be
+# this many orders of magnitude larger to beat a town that bears the name
+ALT_NAME_PENALTY = 2.5
 
 
 def context_votes(groups: list[list[Entry]]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
@@ -331,29 +337,56 @@ def rank(
     parent: str | None = None,
     parent_admin: tuple[str, str] | None = None,
     anchors: list[Entry] | None = None,
+    name: str | None = None,
+    countries: set[str] | frozenset[str] = frozenset(),
 ) -> Entry:
     """The most likely reading: kind of place, population, and the article's context: its
     countries and provinces, a named parent ("Alexandria, Louisiana"), and nearness to the
-    other places the article names (the readings that make one coherent map win)."""
+    other places the article names (the readings that make one coherent map win).
+    ``countries`` are those the article's other names were first read as."""
     admin = admin or Counter()
     rivals = [c for c in cands if c.feature == "country"]
     near = [a for a in anchors or () if a.lat is not None and a.lon is not None]
 
+    q = {key(name), key(_strip_admin_word(name))} if name else None
+
+    # a province named like its own town ("Erbil", "Kandahar") is read as the town
+    seats = {(c.country, c.admin1) for c in cands if c.feature == "city" and q and key(c.name) in q}
+
+    # other countries the article names: then a country's name is likely the country
+    foreign = bool(countries - {r.country for r in rivals})
+
     def score(e: Entry) -> float:
         s = FEATURE_BONUS.get(e.feature, 8.0 if e.gid.startswith("fac:") else 0.0)
-        s += math.log10(e.population + 10)
+        pop = e.population
+        if e.feature == "admin1" and (e.country, e.admin1) in seats:
+            pop = 0
+        s += math.log10(pop + 10)
+        if q is not None and e.feature == "city" and key(e.name) not in q:
+            s -= ALT_NAME_PENALTY  # "Athens" is Athens, Texas, before a town it once was
         if e.country and e.country == parent:
             s += 20
         if parent_admin and (e.country, e.admin1) == parent_admin:
             s += 15
+        close = 0
         if near and e.lat is not None and e.lon is not None and len(cands) > 1:
-            close = sum(1 for a in near if haversine_km(e.lat, e.lon, a.lat, a.lon) < 150)  # type: ignore[arg-type]
+            close = sum(1 for a in near if _near(e, a))
             s += 4 * min(close, 3)
         s += 3 * min(votes.get(e.country or "", 0), 3)
-        # "Georgia" in an article about the United States is the state
+        # "Georgia" in an article about the United States is the state; "Palestine" among the
+        # towns of East Texas is the town
         if (
-            e.feature == "admin1"
-            and rivals
+            rivals
+            and (
+                e.feature == "admin1"
+                or (
+                    e.feature in ("city", "admin2")
+                    and close
+                    and not foreign
+                    and q
+                    and key(e.name) in q
+                )
+            )
             and votes.get(e.country or "", 0) > max(votes.get(r.country or "", 0) for r in rivals)
         ):
             s += 30
@@ -362,6 +395,20 @@ def rank(
         return s
 
     return max(cands, key=score)
+
+
+def _near(e: Entry, a: Entry) -> bool:
+    """Another place of the article is near a reading: a town within 150 km, a province that
+    holds it, or a town inside it. A province's centre point says nothing of what is near."""
+    if a.feature in AREAS or e.feature in AREAS:
+        if a.feature in AREAS and e.feature in AREAS:
+            return False
+        area, spot = (a, e) if a.feature in AREAS else (e, a)
+        return bool(area.admin1) and (spot.country, spot.admin1) == (area.country, area.admin1)
+    return haversine_km(e.lat, e.lon, a.lat, a.lon) < 150  # type: ignore[arg-type]
+
+
+AREAS = frozenset({"admin1", "province", "region"})
 
 
 TOWN_WORDS = frozenset({"city", "town", "village", "municipality"})
@@ -463,6 +510,11 @@ def _text_parent(text: str, end: int, gaz: Gazetteer) -> tuple[str | None, tuple
         if e.feature == "country":
             return e.country, None
     return None, None
+
+
+def _countries(first: list[Entry | None], i: int) -> set[str]:
+    return {e.country for j, e in enumerate(first)
+            if j != i and e is not None and e.feature == "country" and e.country}  # fmt: skip
 
 
 def _anchors(first: list[Entry | None], i: int, keys: list[str]) -> list[Entry]:
