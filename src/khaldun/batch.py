@@ -207,15 +207,18 @@ def _ingest(inputs: list[str], store: Store, config: Config, meta: TextMeta | No
                    limit=opts.limit, sample=opts.sample)  # fmt: skip
     batches = _new_batches(items, store, report, size, progress)
 
-    def keep(result: Result) -> None:
-        if isinstance(result, ItemError):
-            report.errors.append(result)
-            store.add_error(result)
-        elif store.add(result):
-            report.stored += 1
-            report.events += len(result.events)
-        else:
-            report.skipped += 1
+    def keep(results: Iterable[Result]) -> None:
+        """Store a batch's results, each article in its own transaction as it comes."""
+        with store.batch():
+            for result in results:
+                if isinstance(result, ItemError):
+                    report.errors.append(result)
+                    store.add_error(result)
+                elif store.add(result):
+                    report.stored += 1
+                    report.events += len(result.events)
+                else:
+                    report.skipped += 1
 
     workers = opts.workers or cores()
     if opts.engine == "local" and pipeline is None and workers > 1:
@@ -231,8 +234,7 @@ def _ingest(inputs: list[str], store: Store, config: Config, meta: TextMeta | No
                 from khaldun.pipeline import Pipeline
 
                 pipe = Pipeline(config)
-            for result in code_batch(pipe, batch):
-                keep(result)
+            keep(code_batch(pipe, batch))
             if progress:
                 progress(report)
         return report
@@ -246,8 +248,7 @@ def _ingest(inputs: list[str], store: Store, config: Config, meta: TextMeta | No
         while len(pending) > until:
             done, pending = engine.wait(pending)
             for fut in done:
-                for result in fut.result():
-                    keep(result)
+                keep(fut.result())
             if progress:
                 progress(report)
 

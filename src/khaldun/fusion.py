@@ -60,6 +60,7 @@ class Mention:
     published: str | None = None
     fatalities: int | None = None
     order: tuple[str, ...] = field(default=())  # canonical_order
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # names, window
 
     @staticmethod
     def make(event: dict[str, Any], *, outlet: str | None, url: str | None,
@@ -78,6 +79,12 @@ class Mention:
 
     def window(self) -> tuple[date, date] | None:
         """The days the event may have happened on, widened by its date's precision."""
+        if "window" not in self.memo:
+            self.memo["window"] = self._window()
+        w: tuple[date, date] | None = self.memo["window"]
+        return w
+
+    def _window(self) -> tuple[date, date] | None:
         d = self.data.get("date") or {}
         if d.get("start"):
             slack = timedelta(days=DATE_SLACK.get(d.get("precision") or "", 0))
@@ -246,6 +253,13 @@ _COMMON = frozenset(
 
 def names(m: Mention) -> frozenset[str]:
     """The capitalised names a mention's evidence gives, folded (its outlet's name left out)."""
+    if "names" not in m.memo:
+        m.memo["names"] = _names(m)
+    found: frozenset[str] = m.memo["names"]
+    return found
+
+
+def _names(m: Mention) -> frozenset[str]:
     texts = " ".join(
         s.get("text") or "" for s in m.data.get("evidence_all") or [m.data["evidence"]]
     )

@@ -12,13 +12,26 @@ stopped and ends with exactly the rows a clean run gives. The schema and its mig
 from __future__ import annotations
 
 import json
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import create_engine, delete, event, func, insert, or_, select, text, update
+from sqlalchemy import (
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import Connection, Engine
 
 from khaldun import fusion
@@ -76,6 +89,7 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self.run_id: int | None = None
+        self._batch = threading.local()  # what ``add`` remembers inside ``batch()``
         self.migrate()
 
     def migrate(self) -> None:
@@ -105,42 +119,25 @@ class Store:
     def add(self, coded: CodedArticle) -> bool:
         """Store an article, its mentions and their fusion in one transaction; False if this very
         article was there already."""
-        with self.engine.begin() as conn:
-            if _same_article(conn, coded.article) is not None:
-                return False
-            coded, previous, version = _versioned(conn, coded)
-            a = coded.article
-            d = article_dict(coded)
-            conn.execute(insert(articles).values(
-                id=a.id, url=a.url, outlet=a.outlet, published=d["published"], title=a.title,
-                text=a.text, raw_text=a.raw_text,
-                meta=json.dumps({"section": d["section"], "boilerplate": d["boilerplate"],
-                                 "framing": d["framing"], "provenance": d["provenance"],
-                                 "source_id": a.source_id, "author": a.author}),
-                ingested_at=_now(), canonical_url=canonical_url(a.url),
-                content_hash=content_hash(a.text), version=version))  # fmt: skip
-            if previous is not None:
-                _supersede(conn, previous, a.id)
-            rows = [_mention_row(event_dict(e, a.text), a.outlet) for e in coded.events]
-            if rows:
-                conn.execute(insert(events), rows)
-            _remember_actors_places(conn, [json.loads(r["data"]) for r in rows])
-            seen: set[int] = set()
-            ments = []
-            for m in coded.actors:
-                if m.span.start in seen:
-                    continue
-                seen.add(m.span.start)
-                ments.append(dict(
-                    article_id=a.id, start=m.span.start, end=m.span.end, text=m.text,
-                    key=key(m.text), actor_id=m.actor.id, name=m.actor.name, how=m.how,
-                    score=m.score))  # fmt: skip
-            if ments:
-                conn.execute(insert(mentions), ments)
-            pub = d["published"]
-            for r in sorted(rows, key=lambda r: fusion.canonical_order(json.loads(r["data"]), pub)):
-                _link(conn, r["id"])
-        return True
+        memo = getattr(self._batch, "memo", None)
+        try:
+            with self.engine.begin() as conn:
+                return _add(conn, coded, _Linker(conn, memo))
+        except BaseException:
+            if memo is not None:  # what it remembers may be what was just rolled back
+                memo.clear()
+            raise
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Within it, ``add`` (still one transaction per article) remembers what it reads of the
+        store and what it stored, parsed, from one article to the next: for a batch of articles
+        written one after the other, as ``ingest`` does."""
+        self._batch.memo = _Memo()
+        try:
+            yield
+        finally:
+            self._batch.memo = None
 
     def fuse(self, *, rebuild: bool = False) -> dict[str, int]:
         """Link mentions no event holds yet (all of them, in canonical order, with ``rebuild``);
@@ -342,6 +339,48 @@ def _filtered(q: Any, t: Any, f: EventFilter) -> Any:
     return q
 
 
+def _add(conn: Connection, coded: CodedArticle, linker: _Linker) -> bool:
+    """Store one article, its mentions and their fusion; False if this very article is there."""
+    if _same_article(conn, coded.article) is not None:
+        return False
+    coded, previous, version = _versioned(conn, coded)
+    a = coded.article
+    d = article_dict(coded)
+    conn.execute(insert(articles).values(
+        id=a.id, url=a.url, outlet=a.outlet, published=d["published"], title=a.title,
+        text=a.text, raw_text=a.raw_text,
+        meta=json.dumps({"section": d["section"], "boilerplate": d["boilerplate"],
+                         "framing": d["framing"], "provenance": d["provenance"],
+                         "source_id": a.source_id, "author": a.author}),
+        ingested_at=_now(), canonical_url=canonical_url(a.url),
+        content_hash=content_hash(a.text), version=version))  # fmt: skip
+    if previous is not None:
+        _supersede(conn, previous, a.id, linker)
+    rows = [_mention_row(event_dict(e, a.text), a.outlet) for e in coded.events]
+    if rows:
+        conn.execute(insert(events), rows)
+    eds = [json.loads(r["data"]) for r in rows]  # as stored, and as fusion reads them back
+    _remember_actors_places(conn, eds, linker.known)
+    seen: set[int] = set()
+    ments = []
+    for m in coded.actors:
+        if m.span.start in seen:
+            continue
+        seen.add(m.span.start)
+        ments.append(dict(
+            article_id=a.id, start=m.span.start, end=m.span.end, text=m.text,
+            key=key(m.text), actor_id=m.actor.id, name=m.actor.name, how=m.how,
+            score=m.score))  # fmt: skip
+    if ments:
+        conn.execute(insert(mentions), ments)
+    new = [fusion.Mention.make(ed, outlet=a.outlet, url=a.url, published=d["published"])
+           for ed in eds]  # fmt: skip
+    for fm in sorted(new, key=lambda x: x.order):
+        linker.cache[fm.id] = fm
+        linker.link(fm)
+    return True
+
+
 def _same_article(conn: Connection, a: Article) -> str | None:
     """The id of the stored copy of exactly this article, if any."""
     h = content_hash(a.text)
@@ -381,7 +420,7 @@ def _versioned(conn: Connection, coded: CodedArticle) -> tuple[CodedArticle, str
     return coded, str(prev[0]), int(prev[1] or 1) + 1
 
 
-def _supersede(conn: Connection, old_id: str, new_id: str) -> None:
+def _supersede(conn: Connection, old_id: str, new_id: str, linker: _Linker) -> None:
     conn.execute(update(articles).where(articles.c.id == old_id).values(superseded_by=new_id))
     q = select(events.c.fused_id).where(
         events.c.article_id == old_id, events.c.fused_id.is_not(None)
@@ -389,7 +428,7 @@ def _supersede(conn: Connection, old_id: str, new_id: str) -> None:
     touched = sorted({r[0] for r in conn.execute(q)})
     conn.execute(update(events).where(events.c.article_id == old_id).values(fused_id=None))
     for eid in touched:
-        _refresh(conn, eid)
+        linker.refresh(eid)
 
 
 def _mention_row(ed: dict[str, Any], outlet: str | None) -> dict[str, Any]:
@@ -406,21 +445,31 @@ def _mention_row(ed: dict[str, Any], outlet: str | None) -> dict[str, Any]:
         data=json.dumps(ed))  # fmt: skip
 
 
-def _remember_actors_places(conn: Connection, eds: list[dict[str, Any]]) -> None:
+_ACTOR = select(actors.c.id).where(actors.c.id == bindparam("id"))
+_PLACE = select(places.c.id).where(places.c.id == bindparam("id"))
+
+
+def _remember_actors_places(conn: Connection, eds: list[dict[str, Any]], known: set[str]) -> None:
+    """Store the actors and places the mentions name that the store lacks (``known``: ids this
+    transaction found or stored already)."""
     for ed in eds:
         for a in (ed.get("actor1"), ed.get("actor2")):
-            known = a and a.get("id") and conn.execute(
-                select(actors.c.id).where(actors.c.id == a["id"])).first()  # fmt: skip
-            if a and a.get("id") and not known:
-                conn.execute(insert(actors).values(
+            if not a or not a.get("id") or a["id"] in known:
+                continue
+            known.add(a["id"])
+            if conn.execute(_ACTOR, {"id": a["id"]}).first() is None:
+                conn.execute(insert(actors), dict(
                         id=a["id"], name=a.get("name"), country=a.get("country"),
                         sector=a.get("sector"), member_of=json.dumps(a.get("member_of") or [])))  # fmt: skip
         p = ed.get("place")
         if p:
             pid = p.get("gazetteer_id") or content_id(str(p.get("name")), str(p.get("lat")),
                                                       str(p.get("lon")), prefix="p-")  # fmt: skip
-            if conn.execute(select(places.c.id).where(places.c.id == pid)).first() is None:
-                conn.execute(insert(places).values(
+            if pid in known:
+                continue
+            known.add(pid)
+            if conn.execute(_PLACE, {"id": pid}).first() is None:
+                conn.execute(insert(places), dict(
                     id=pid, name=p.get("name"), country=p.get("country"), admin1=p.get("admin1"),
                     lat=p.get("lat"), lon=p.get("lon"), precision=p.get("precision"),
                     feature=p.get("feature")))  # fmt: skip
@@ -435,91 +484,166 @@ def _mention(
     return fusion.Mention.make(json.loads(data), outlet=outlet, url=url, published=published)
 
 
-def _link(conn: Connection, mention_id: str) -> None:
-    """Fuse one stored mention: join the best candidate event, or start one."""
-    row = conn.execute(select(*_MENTION_COLS).join(articles, articles.c.id == events.c.article_id)
-                       .where(events.c.id == mention_id)).first()  # fmt: skip
-    if row is None:
-        return
-    m = _mention(*row)
-    w = m.window()
-    cands: dict[str, list[fusion.Mention]] = {}
-    if w is not None:
-        kinds = [t for t in _all_types(conn) if fusion.types_compatible(m.type, t)] or [m.type]
-        q = select(fused_events.c.id).where(
-            fused_events.c.type.in_(kinds),
-            fused_events.c.win_start <= w[1].isoformat(),
-            fused_events.c.win_end >= w[0].isoformat(),
-        )
-        place = m.place or {}
-        if place.get("country") and int(place.get("precision") or 3) <= 2:
-            # two precise places in different countries are two events (fusion rules them
-            # out): such events are no candidates, and the lookup stays small as the store grows
-            q = q.where(or_(fused_events.c.country == place["country"],
-                            fused_events.c.country.is_(None),
-                            fused_events.c.geo_precision.is_(None),
-                            fused_events.c.geo_precision > 2))  # fmt: skip
-        ids = [r[0] for r in conn.execute(q)]
-        if ids:
-            q2 = (select(events.c.fused_id, *_MENTION_COLS)
-                  .join(articles, articles.c.id == events.c.article_id)
-                  .where(events.c.fused_id.in_(ids)).order_by(events.c.id))  # fmt: skip
-            for fid, *rest in conn.execute(q2):
-                cands.setdefault(fid, []).append(_mention(*rest))
-    ids = fusion.qualifying(m, cands)
-    eid = ids[0] if ids else fusion.event_id(m.id)
-    conn.execute(update(events).where(events.c.id == mention_id).values(fused_id=eid))
-    for other in ids[1:]:  # the mention bridges events: they were one event all along
-        if fusion.mergeable(cands[eid] + [m], cands[other]):
-            conn.execute(update(events).where(events.c.fused_id == other).values(fused_id=eid))
-            cands[eid] += cands.pop(other)
-            _refresh(conn, other)
-    _refresh(conn, eid, founder=m.id)
+# fusion's statements, built once
+_SET_FUSED = update(events).where(events.c.id == bindparam("mid")).values(fused_id=bindparam("fid"))
+_MOVE = (
+    update(events).where(events.c.fused_id == bindparam("old")).values(fused_id=bindparam("fid"))
+)
+_CANDIDATES = select(fused_events.c.id, fused_events.c.founder).where(
+    fused_events.c.type.in_(bindparam("kinds", expanding=True)),
+    fused_events.c.win_start <= bindparam("until"),
+    fused_events.c.win_end >= bindparam("since"),
+)
+# two precise places in different countries are two events (fusion rules them out): such events
+# are no candidates, and the lookup stays small as the store grows
+_CANDIDATES_IN = _CANDIDATES.where(or_(fused_events.c.country == bindparam("country"),
+                                       fused_events.c.country.is_(None),
+                                       fused_events.c.geo_precision.is_(None),
+                                       fused_events.c.geo_precision > 2))  # fmt: skip
+_MEMBER_IDS = (
+    select(events.c.id, events.c.fused_id)
+    .where(events.c.fused_id.in_(bindparam("fids", expanding=True)))
+    .order_by(events.c.id)
+)
+_MENTIONS_BY_ID = (
+    select(events.c.id, *_MENTION_COLS)
+    .join(articles, articles.c.id == events.c.article_id)
+    .where(events.c.id.in_(bindparam("ids", expanding=True)))
+)
+_FOUNDER = select(fused_events.c.founder).where(fused_events.c.id == bindparam("eid"))
+_UNFUSE = delete(fused_events).where(fused_events.c.id == bindparam("eid"))
+_FUSED_MEMBERS = select(events.c.id).where(events.c.fused_id == bindparam("eid"))
+_NO_ROW = object()  # a fused event not stored yet
 
 
-def _all_types(conn: Connection) -> list[str]:
-    return [r[0] for r in conn.execute(select(fused_events.c.type).distinct())]
+def _compatible(kind: str) -> list[str]:
+    """The types a mention of this type may fuse with (itself included)."""
+    out = {kind}
+    for pair in fusion.COMPATIBLE_TYPES:
+        if kind in pair:
+            out |= pair
+    return sorted(out)
 
 
-def _refresh(conn: Connection, eid: str, *, founder: str | None = None) -> None:
-    """Recompute a fused event's row from its mentions (delete it when none is left)."""
-    q = (select(*_MENTION_COLS).join(articles, articles.c.id == events.c.article_id)
-         .where(events.c.fused_id == eid))  # fmt: skip
-    members = [_mention(*r) for r in conn.execute(q)]
-    old = conn.execute(select(fused_events.c.founder).where(fused_events.c.id == eid)).first()
-    conn.execute(delete(fused_events).where(fused_events.c.id == eid))
-    if not members:
-        return
-    d = fusion.fuse(eid, members)
-    wins = [w for w in (m.window() for m in members) if w is not None]
-    p, dt = d["place"] or {}, d["date"] or {}
-    a1, a2 = d["actor1"] or {}, d["actor2"] or {}
-    conn.execute(insert(fused_events).values(
-        id=eid, founder=old[0] if old else founder, type=d["type"], mode=d["mode"],
-        status=d["status"], actor1=a1.get("name"), actor1_country=a1.get("country"),
-        actor2=a2.get("name"), actor2_country=a2.get("country"), country=p.get("country"),
-        admin1=p.get("admin1"), location=p.get("name"), lat=p.get("lat"), lon=p.get("lon"),
-        geo_precision=p.get("precision"), date_start=dt.get("start"), date_end=dt.get("end"),
-        date_precision=dt.get("precision"),
-        win_start=min(w[0] for w in wins).isoformat() if wins else None,
-        win_end=max(w[1] for w in wins).isoformat() if wins else None,
-        fatalities=d["fatalities"], n_sources=d["n_sources"], n_outlets=d["n_outlets"],
-        confidence=d["confidence"], data=json.dumps(d)))  # fmt: skip
+class _Memo:
+    """What a batch of writes remembers of the store: the stored mentions it read, parsed (a
+    mention row never changes but for ``fused_id``, which is always read from the store), and
+    the ids of actors and places it found or stored (rows that are never deleted)."""
+
+    def __init__(self) -> None:
+        self.mentions: dict[str, fusion.Mention] = {}
+        self.known: set[str] = set()
+
+    def clear(self) -> None:
+        self.mentions.clear()
+        self.known.clear()
+
+
+class _Linker:
+    """Fusion inside one transaction; each stored mention is read and parsed once."""
+
+    def __init__(self, conn: Connection, memo: _Memo | None = None) -> None:
+        self.conn = conn
+        memo = memo or _Memo()
+        self.cache = memo.mentions
+        self.known = memo.known
+
+    def load(self, ids: Iterable[str]) -> None:
+        missing = sorted({i for i in ids if i not in self.cache})
+        for n in range(0, len(missing), 500):
+            for mid, *rest in self.conn.execute(_MENTIONS_BY_ID, {"ids": missing[n : n + 500]}):
+                self.cache[mid] = _mention(*rest)
+
+    def members(self, fused_ids: list[str]) -> dict[str, list[fusion.Mention]]:
+        """The mentions of these events, by event, each event's in id order."""
+        pairs = [(r[0], r[1]) for r in self.conn.execute(_MEMBER_IDS, {"fids": fused_ids})]
+        self.load(mid for mid, _ in pairs)
+        out: dict[str, list[fusion.Mention]] = {}
+        for mid, fid in pairs:
+            out.setdefault(fid, []).append(self.cache[mid])
+        return out
+
+    def link(self, m: fusion.Mention) -> None:
+        """Fuse one stored mention: join the best candidate event, or start one."""
+        conn = self.conn
+        w = m.window()
+        cands: dict[str, list[fusion.Mention]] = {}
+        founders: dict[str, Any] = {}
+        if w is not None:
+            args = {"kinds": _compatible(m.type), "until": w[1].isoformat(),
+                    "since": w[0].isoformat()}  # fmt: skip
+            place = m.place or {}
+            q = _CANDIDATES
+            if place.get("country") and int(place.get("precision") or 3) <= 2:
+                q, args["country"] = _CANDIDATES_IN, place["country"]
+            founders = {r[0]: r[1] for r in conn.execute(q, args)}
+            if founders:
+                cands = self.members(list(founders))
+        ids = fusion.qualifying(m, cands)
+        eid = ids[0] if ids else fusion.event_id(m.id)
+        conn.execute(_SET_FUSED, {"mid": m.id, "fid": eid})
+        for other in ids[1:]:  # the mention bridges events: they were one event all along
+            if fusion.mergeable(cands[eid] + [m], cands[other]):
+                conn.execute(_MOVE, {"old": other, "fid": eid})
+                cands[eid] += cands.pop(other)
+                self.refresh(other, members=[], founder=founders[other])
+        self.refresh(eid, members=[*cands.get(eid, []), m],
+                     founder=founders.get(eid, _NO_ROW), new_founder=m.id)  # fmt: skip
+
+    def refresh(self, eid: str, *, members: list[fusion.Mention] | None = None,
+                founder: Any = None, new_founder: str | None = None) -> None:  # fmt: skip
+        """Recompute a fused event's row from its mentions (delete it when none is left).
+
+        ``members``: its mentions, when the caller knows them; ``founder``: its stored founder,
+        when the caller knows it (``_NO_ROW``: the event has no row yet)."""
+        conn = self.conn
+        if members is None:
+            ids = [r[0] for r in conn.execute(_FUSED_MEMBERS, {"eid": eid})]
+            self.load(ids)
+            members = [self.cache[i] for i in ids]
+            founder = _NO_ROW
+        if founder is _NO_ROW:
+            row = conn.execute(_FOUNDER, {"eid": eid}).first()
+            founder = row[0] if row else _NO_ROW
+        if founder is not _NO_ROW:
+            conn.execute(_UNFUSE, {"eid": eid})
+        if not members:
+            return
+        d = fusion.fuse(eid, members)
+        wins = [w for w in (m.window() for m in members) if w is not None]
+        p, dt = d["place"] or {}, d["date"] or {}
+        a1, a2 = d["actor1"] or {}, d["actor2"] or {}
+        conn.execute(insert(fused_events), dict(
+            id=eid, founder=new_founder if founder is _NO_ROW else founder, type=d["type"],
+            mode=d["mode"], status=d["status"], actor1=a1.get("name"),
+            actor1_country=a1.get("country"), actor2=a2.get("name"),
+            actor2_country=a2.get("country"), country=p.get("country"), admin1=p.get("admin1"),
+            location=p.get("name"), lat=p.get("lat"), lon=p.get("lon"),
+            geo_precision=p.get("precision"), date_start=dt.get("start"),
+            date_end=dt.get("end"), date_precision=dt.get("precision"),
+            win_start=min(w[0] for w in wins).isoformat() if wins else None,
+            win_end=max(w[1] for w in wins).isoformat() if wins else None,
+            fatalities=d["fatalities"], n_sources=d["n_sources"], n_outlets=d["n_outlets"],
+            confidence=d["confidence"], data=json.dumps(d)))  # fmt: skip
 
 
 def fuse_all(conn: Connection) -> int:
     """Link every current mention no event holds yet, in canonical order (publication date,
     article, mention); returns how many were linked."""
+    linker = _Linker(conn)
     q = (
-        select(events.c.data, articles.c.published)
+        select(events.c.id, *_MENTION_COLS)
         .join(articles, articles.c.id == events.c.article_id)
         .where(events.c.fused_id.is_(None), articles.c.superseded_by.is_(None))
     )
-    rows = sorted(fusion.canonical_order(json.loads(d), p) for d, p in conn.execute(q))
-    ids = [r[-1] for r in rows]
-    for mid in ids:
-        _link(conn, mid)
-    return len(ids)
+    todo = []
+    for mid, *rest in conn.execute(q):
+        linker.cache[mid] = m = _mention(*rest)
+        todo.append(m)
+    todo.sort(key=lambda m: m.order)
+    for m in todo:
+        linker.link(m)
+    return len(todo)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
