@@ -265,7 +265,7 @@ class PlaceFinder:
         for s, e in spans:
             name = text[s:e]
             # "Kansas City" is a city's name; "Walker County" may be listed as "Walker"
-            cands = self.gaz.candidates(name) or self.gaz.candidates(_strip_admin_word(name))
+            cands = lookup(self.gaz, name)
             word = name.split()[-1].lower() if len(name.split()) > 1 else ""
             nxt = re.match(r"\s+(\w+)", text[e : e + 20])
             cands = (
@@ -276,7 +276,9 @@ class PlaceFinder:
             items.append((s, e, cands))
         votes, admin = context_votes([c for _, _, c in items])
         parents = [_text_parent(text, e, self.gaz) for _, e, _ in items]
-        first = [rank(c, votes, admin, parent=p[0], parent_admin=p[1], name=text[s:e]) if c else None
+        pools = _pools([(key(text[s:e]), c) for s, e, c in items])
+        first = [rank(c, votes, admin, parent=p[0], parent_admin=p[1], name=text[s:e],
+                      pools=[v for k, v in pools.items() if k != key(text[s:e])]) if c else None
                  for (s, e, c), p in zip(items, parents, strict=True)]  # fmt: skip
         out = []
         for i, (s, e, cands) in enumerate(items):
@@ -339,16 +341,18 @@ def rank(
     anchors: list[Entry] | None = None,
     name: str | None = None,
     countries: set[str] | frozenset[str] = frozenset(),
+    pools: list[list[Entry]] | None = None,
 ) -> Entry:
     """The most likely reading: kind of place, population, and the article's context: its
     countries and provinces, a named parent ("Alexandria, Louisiana"), and nearness to the
     other places the article names (the readings that make one coherent map win).
-    ``countries`` are those the article's other names were first read as."""
+    ``countries`` are those the article's other names were first read as; ``pools`` (for a
+    first reading) the other names' candidates, any of which near a reading supports it."""
     admin = admin or Counter()
     rivals = [c for c in cands if c.feature == "country"]
     near = [a for a in anchors or () if a.lat is not None and a.lon is not None]
 
-    q = {key(name), key(_strip_admin_word(name))} if name else None
+    q = _name_keys(name) if name else None
 
     # a province named like its own town ("Erbil", "Kandahar") is read as the town
     seats = {(c.country, c.admin1) for c in cands if c.feature == "city" and q and key(c.name) in q}
@@ -371,7 +375,10 @@ def rank(
         close = 0
         if near and e.lat is not None and e.lon is not None and len(cands) > 1:
             close = sum(1 for a in near if _near(e, a))
-            s += 4 * min(close, 3)
+        elif pools and e.lat is not None and len(cands) > 1:
+            # before any name is read: how many other names have a reading near this one
+            close = sum(1 for pool in pools if any(_near(e, a) for a in pool))
+        s += 4 * min(close, 3)
         s += 3 * min(votes.get(e.country or "", 0), 3)
         # "Georgia" in an article about the United States is the state; "Palestine" among the
         # towns of East Texas is the town
@@ -399,12 +406,25 @@ def rank(
 
 def _near(e: Entry, a: Entry) -> bool:
     """Another place of the article is near a reading: a town within 150 km, a province that
-    holds it, or a town inside it. A province's centre point says nothing of what is near."""
+    holds it, or a town inside it; provinces of one country named together. A province's centre
+    point says nothing of what is near."""
     if a.feature in AREAS or e.feature in AREAS:
         if a.feature in AREAS and e.feature in AREAS:
-            return False
+            # provinces of one country named together ("Texas, New Mexico and Arizona")
+            return a.feature == e.feature == "admin1" and a.country == e.country
+
         area, spot = (a, e) if a.feature in AREAS else (e, a)
         return bool(area.admin1) and (spot.country, spot.admin1) == (area.country, area.admin1)
+    if (
+        (e.feature == "admin2" or a.feature == "admin2")
+        and e.admin1
+        and (
+            e.country,
+            e.admin1,
+        )
+        == (a.country, a.admin1)
+    ):
+        return True
     return haversine_km(e.lat, e.lon, a.lat, a.lon) < 150  # type: ignore[arg-type]
 
 
@@ -491,6 +511,105 @@ def prefer_kind(cands: list[Entry], word: str) -> list[Entry]:
     return []
 
 
+# spelled-out and abbreviated forms of a name's words: "St. Marys", "Mt. Pleasant", "W. Columbia"
+ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point",
+                 "n": "north", "s": "south", "e": "east", "w": "west", "twp": "township",
+                 "co": "county"}  # fmt: skip
+# words that name a feature of a place named after a town or a region ("Neches River",
+# "Readington Township", "Zion National Park"): without them, the name's town or region
+FEATURE_WORDS = frozenset(
+    [
+        "river",
+        "creek",
+        "township",
+        "twp",
+        "station",
+        "valley",
+        "park",
+        "national",
+        "lake",
+        "lakes",
+        "island",
+        "islands",
+        "mountains",
+        "mountain",
+        "colony",
+        "county",
+        "co",
+        "parish",
+        "province",
+        "region",
+        "sound",
+        "square",
+        "bay",
+        "hill",
+        "hills",
+        "heights",
+        "delta",
+        "peninsula",
+        "forest",
+        "district",
+    ]
+)
+PREFIX_WORDS = frozenset(
+    ["town", "city", "port", "village", "township", "of", "the", "greater", "downtown"]
+)
+# demonyms and plurals back to the place: "Ontarians", "South Ossetian", "Dagestani",
+# "New Londoners", "Richmondites", "Abkhaz", "Texan"
+DEMONYM_ENDINGS = (("ians", "ia"), ("ians", "io"), ("ians", ""), ("ian", "ia"), ("ian", "io"),
+                   ("ian", ""), ("ans", "a"), ("ans", ""), ("an", "a"), ("an", "as"), ("an", ""),
+                   ("ers", ""), ("er", ""), ("ites", ""), ("ite", ""), ("is", ""), ("i", ""),
+                   ("ese", ""), ("s", ""), ("", "ia"), ("", "istan"))  # fmt: skip
+BROAD = frozenset({"country", "admin1", "province", "region", "disputed-territory"})
+
+
+def lookup(gaz: Gazetteer, name: str) -> list[Entry]:
+    """A name's candidates: as written, with its abbreviations spelled out; failing those, the
+    name without a feature word ("Neches River" is by Neches), without a leading "Town of",
+    or as a demonym of a country or region ("South Ossetians")."""
+    out = list(gaz.candidates(name))
+    words = key(name).split()
+    full = [ABBREVIATIONS.get(w, w) for w in words]
+    if full != words:
+        seen = {e.gid for e in out}
+        out += [e for e in gaz.candidates(" ".join(full)) if e.gid not in seen]
+    if out:
+        return out
+    out = gaz.candidates(_strip_admin_word(name))
+    if out or not full:
+        return out
+    head = list(full)
+    while len(head) > 1 and head[-1] in FEATURE_WORDS:
+        head.pop()
+    if head != full:
+        out = gaz.candidates(" ".join(head))
+        if out:
+            return out
+    tail = list(full)
+    while len(tail) > 1 and tail[0] in PREFIX_WORDS:
+        tail.pop(0)
+    if tail != full and (out := gaz.candidates(" ".join(tail))):
+        return out
+    last = full[-1]
+    for end, repl in DEMONYM_ENDINGS:
+        if last.endswith(end) and len(last) - len(end) >= 3:
+            stem = " ".join([*full[:-1], last[: len(last) - len(end)] + repl])
+            out = [e for e in gaz.candidates(stem) if e.feature in BROAD]
+            if out:
+                return out
+    return []
+
+
+def _name_keys(name: str) -> set[str]:
+    """The keys a place that bears the name may have: "Mt. Pleasant" is "mount pleasant"."""
+    words = key(name).split()
+    full = [ABBREVIATIONS.get(w, w) for w in words]
+    head = list(full)
+    while len(head) > 1 and head[-1] in FEATURE_WORDS | ADMIN_WORDS:
+        head.pop()
+    return {" ".join(words), " ".join(full), " ".join(head), key(_strip_admin_word(name))}
+
+
 def _strip_admin_word(name: str) -> str:
     words = name.split()
     if len(words) > 1 and words[-1].lower() in ADMIN_WORDS | {"parish", "county"}:
@@ -510,6 +629,19 @@ def _text_parent(text: str, end: int, gaz: Gazetteer) -> tuple[str | None, tuple
         if e.feature == "country":
             return e.country, None
     return None, None
+
+
+POOL_SIZE = 4
+
+
+def _pools(named: list[tuple[str, list[Entry]]]) -> dict[str, list[Entry]]:
+    """Each distinct name's likeliest readings that have a point (not whole countries)."""
+    out: dict[str, list[Entry]] = {}
+    for k, cands in named:
+        if k not in out:
+            pts = [c for c in cands if c.lat is not None and c.feature != "country"]
+            out[k] = pts
+    return {k: v for k, v in out.items() if 0 < len(v) <= POOL_SIZE}
 
 
 def _countries(first: list[Entry | None], i: int) -> set[str]:
