@@ -92,6 +92,19 @@ fused_events = Table(
     Column("data", Text),  # the fused event as JSON, with its mentions
 )  # fmt: skip
 Index("ix_fused_type_window", fused_events.c.type, fused_events.c.win_start)
+# 006: what the HTTP API filters, orders and counts by (khaldun.serve.queries). Each index leads
+# with an order or a grouping and carries every filtered column, so a page or a count reads the
+# index, never the wide rows (each row holds its event as JSON), whatever the filters.
+_SERVE_COLS = ("date_start", "id", "date_end", "type", "mode", "status", "country",
+               "actor1_country", "actor2_country", "admin1", "confidence", "lat", "lon",
+               "actor1", "actor2")  # fmt: skip
+SERVE_INDEXES = [
+    Index(
+        f"ix_fused_serve_{lead}",
+        *(fused_events.c[c] for c in (lead, *(c for c in _SERVE_COLS if c != lead))),
+    )
+    for lead in ("date_start", "type", "country", "status")
+]
 actors = Table(
     "actors", meta,
     Column("id", String, primary_key=True), Column("name", String),
@@ -175,10 +188,16 @@ def _m005_fuse_stored_mentions(conn: Connection) -> None:
     fuse_all(conn)
 
 
+def _m006_serve_indexes(conn: Connection) -> None:
+    for ix in SERVE_INDEXES:
+        ix.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("001_initial", _m001_initial),
     ("002_actor_mentions", _m002_actor_mentions),
     ("003_versions_fusion_runs", _m003_versions_fusion_runs),
     ("004_articles_fts", _m004_articles_fts),
     ("005_fuse_stored_mentions", _m005_fuse_stored_mentions),
+    ("006_serve_indexes", _m006_serve_indexes),
 ]
