@@ -142,3 +142,55 @@ def test_the_agent_of_the_causing_attack_is_actor1(book: ActorDictionary) -> Non
                      ("Hamas", "Hamas", "PROPN", "pobj", 7), (".", ".", "PUNCT", "punct", 3)], book)  # fmt: skip
     killed = [e for e in drafts if e.trigger.lower_ == "killed"]
     assert killed and killed[0].actor1 is not None and killed[0].actor1.actor.id == "PSE-HAMAS"
+
+
+def test_a_reported_must_clause_is_a_demand_whatever_is_demanded(book: ActorDictionary) -> None:
+    # "Washington said China must drop barriers": "drop" is no trigger, the demand is the event
+    [e] = events([("Washington", "Washington", "PROPN", "nsubj", 1),
+                  ("said", "say", "VERB", "ROOT", 1), ("China", "China", "PROPN", "nsubj", 4),
+                  ("must", "must", "AUX", "aux", 4), ("drop", "drop", "VERB", "ccomp", 1, "VB"),
+                  ("barriers", "barrier", "NOUN", "dobj", 4),
+                  (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+    assert e.category == "REQUEST"
+    assert e.actor2 is not None and e.actor2.actor.id == "CHN"
+
+
+def test_a_modal_on_a_condition_is_a_threat(book: ActorDictionary) -> None:
+    # "Nigeria will withdraw its troops unless Chad agrees": a conditional threat
+    drafts = events([("Nigeria", "Nigeria", "PROPN", "nsubj", 2),
+                     ("will", "will", "AUX", "aux", 2),
+                     ("withdraw", "withdraw", "VERB", "ROOT", 2, "VB"),
+                     ("its", "its", "PRON", "poss", 4), ("troops", "troop", "NOUN", "dobj", 2),
+                     ("unless", "unless", "SCONJ", "mark", 7),
+                     ("Chad", "Chad", "PROPN", "nsubj", 7), ("agrees", "agree", "VERB", "advcl", 2),
+                     (".", ".", "PUNCT", "punct", 2)], book)  # fmt: skip
+    assert [(d.category, d.status) for d in drafts] == [("THREATEN", "threatened")]
+
+
+def test_a_lodged_protest_is_a_complaint_not_a_demonstration(book: ActorDictionary) -> None:
+    drafts = events([("Serbia", "Serbia", "PROPN", "nsubj", 1),
+                     ("lodged", "lodge", "VERB", "ROOT", 1), ("a", "a", "DET", "det", 3),
+                     ("protest", "protest", "NOUN", "dobj", 1),
+                     ("with", "with", "ADP", "prep", 1), ("Albania", "Albania", "PROPN", "pobj", 4),
+                     (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+    assert "PROTEST" not in {d.category for d in drafts}
+    assert "ACCUSE" in {d.category for d in drafts}
+
+
+def test_a_declared_ceasefire_is_a_retreat(book: ActorDictionary) -> None:
+    drafts = events([("Hezbollah", "Hezbollah", "PROPN", "nsubj", 1),
+                     ("declared", "declare", "VERB", "ROOT", 1), ("a", "a", "DET", "det", 4),
+                     ("unilateral", "unilateral", "ADJ", "amod", 4),
+                     ("ceasefire", "ceasefire", "NOUN", "dobj", 1),
+                     (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+    assert [d.category for d in drafts] == ["RETREAT"]
+
+
+def test_a_compound_event_noun_is_carried_by_its_head(book: ActorDictionary) -> None:
+    # "Qatar launched a mediation effort": the effort is the mediation
+    drafts = events([("Qatar", "Qatar", "PROPN", "nsubj", 1),
+                     ("launched", "launch", "VERB", "ROOT", 1), ("a", "a", "DET", "det", 4),
+                     ("mediation", "mediation", "NOUN", "compound", 4),
+                     ("effort", "effort", "NOUN", "dobj", 1),
+                     (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+    assert [d.category for d in drafts] == ["CONSULT"]

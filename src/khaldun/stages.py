@@ -208,12 +208,33 @@ def _confidence(d: Draft) -> float:
     filled = sum(v is not None and k not in d.inherited for k, v in args.items())
     score = 0.4 * d.confidence + 0.12 * filled + 0.07 * (d.mode is not None and not d.mode_inferred)
     # the sentence's main clause tells its main event; a subordinate one, a circumstance
-    t = d.trigger
-    main = t is not None and (
-        t.dep_ == "ROOT" or (t.dep_ in ("conj", "xcomp", "ccomp") and t.head.dep_ == "ROOT")
-    )
-    score += 0.06 * main
+    score += {"main": 0.06, "subordinate": -0.04}.get(_clause_rank(d.trigger), 0.0)
     return min(0.99, score + 0.05 * (len(d.evidence) - 1))
+
+
+SUBORDINATE = frozenset({"relcl", "advcl", "acl", "pcomp", "csubj"})
+
+
+def _clause_rank(t: Any) -> str:
+    """Whether a trigger's clause is the sentence's main one ("Serbia lifted a curfew"), one
+    that sets a circumstance ("where 28 people were killed", "after a jet shot down"), or
+    neither. A noun trigger counts by the verb it hangs from."""
+    if t is None:
+        return "other"
+    clause = t
+    while clause.pos_ not in ("VERB", "AUX") and clause.dep_ != "ROOT":
+        clause = clause.head
+        if clause.pos_ in ("NOUN", "PROPN"):
+            return "other"  # "the proposal for direct talks": the talks are not the clause's
+    if clause.dep_ == "ROOT" or (
+        clause.dep_ in ("conj", "xcomp", "ccomp") and clause.head.dep_ == "ROOT"
+    ):
+        return "main"
+    while clause.dep_ != "ROOT":
+        if clause.dep_ in SUBORDINATE:
+            return "subordinate"
+        clause = clause.head
+    return "other"
 
 
 @stage("khaldun.framing.lexicon.v1", requires=("actors",), assigns=("framing",))

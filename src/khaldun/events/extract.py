@@ -85,6 +85,24 @@ COOPERATIVE = frozenset({"AID", "SUPPORT", "COOPERATE", "CONCEDE", "RETREAT", "C
 EMBEDDING = frozenset({"REQUEST", "REJECT", "AGREE"})
 NOT_EMBEDDING = frozenset({"order", "command", "direct", "instruct"})
 OBLIGATION_AUX = frozenset({"must", "should"})
+# A modal future with an "if"/"unless" condition is a conditional threat ("will withdraw its
+# force unless a ceasefire is arranged", "may halt mediation if cooperation founders").
+CONDITIONAL_AUX = FUTURE_AUX | {"may", "might", "could", "can"}
+# Nouns that carry the event of their compound modifier: "a mediation mission", "a bombing
+# campaign", "a rescue operation".
+EVENT_HEADS = frozenset({"effort", "mission", "campaign", "operation", "initiative", "bid",
+                         "process", "drive"})  # fmt: skip
+# Nouns for documents whose participle states their content: "a declaration demanding…".
+STATEMENT_NOUNS = frozenset({"statement", "declaration", "communique", "letter", "resolution",
+                             "message", "petition", "appeal", "memorandum", "note"})  # fmt: skip
+STATED = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# "lodged a protest with Albania" is a formal complaint (ACCUSE), not a demonstration
+COMPLAINT_VERBS = frozenset({"lodge", "file", "deliver", "submit", "register", "send"})
+# a ceasefire one side declares is a de-escalation (RETREAT), one agreed between sides AGREE
+DECLARE_VERBS = frozenset({"declare", "announce", "observe", "proclaim"})
+
+
+OBLIGATION = Trigger("REQUEST", None, 0.6)
 
 
 @dataclass
@@ -187,15 +205,26 @@ class Extractor(Arguments):
                     return [(trig, tok)]
                 if back == 0:
                     return []  # "air" of "air strike": the phrase is matched at its head
-        if tok.pos_ == "VERB":
-            return [(t, tok) for t in self.lex.verbs.get(lemma, ())[:1]]
-        if tok.pos_ == "NOUN":
-            return [(t, tok) for t in self.lex.nouns.get(lemma, ())[:1]]
+        if tok.pos_ == "VERB" and lemma in self.lex.verbs:
+            return [(t, tok) for t in self.lex.verbs[lemma][:1]]
+        if tok.pos_ == "NOUN" and lemma in self.lex.nouns:
+            return [(t, tok) for t in self.lex.nouns[lemma][:1]]
+        if tok.pos_ == "NOUN" and lemma in EVENT_HEADS:
+            for c in tok.children:
+                if c.dep_ == "compound" and c.pos_ == "NOUN":
+                    found = self.lex.nouns.get(c.lemma_.lower(), ())[:1]
+                    if found:
+                        return [(found[0], tok)]
+        if tok.pos_ in ("VERB", "AUX") and self._obliged(tok):
+            # "X said China must drop its barriers": a demand, whatever is demanded
+            return [(OBLIGATION, tok)]
         return []
 
     def _draft(self, tok: Any, trig: Trigger, anchor: Any, bare: bool = False) -> Iterator[Draft]:
         if tok.dep_ in ("amod", "compound") or (
-            tok.dep_ == "acl" and not _casualty_clause(tok, trig)
+            tok.dep_ == "acl"
+            and not _casualty_clause(tok, trig)
+            and not (trig.category in STATED and tok.head.lemma_.lower() in STATEMENT_NOUNS)
         ):
             return
         if tok.lemma_.lower() in self.lex.reporting and trig.category != "ACCUSE":
@@ -221,7 +250,17 @@ class Extractor(Arguments):
                 category, trig_mode = trig.subject_category, trig.subject_mode
         if self._conditional(pred) or self._embedded(pred):
             return
+        if tok.pos_ == "NOUN" and pred is not tok:
+            verb = pred.lemma_.lower()
+            if category == "PROTEST" and verb in COMPLAINT_VERBS:
+                category, trig_mode = "ACCUSE", "disapprove"
+            elif trig_mode == "ceasefire" and (
+                verb in DECLARE_VERBS or any(c.lower_ == "unilateral" for c in tok.children)
+            ):
+                category = "RETREAT"
         future, negated = self._modality(pred)
+        if not negated and self._conditional_threat(pred):
+            category, trig_mode, future = "THREATEN", None, True
         governor, speaker_tok = self._governor(pred)
         status: Status = "asserted"
         if governor is not None:
@@ -233,7 +272,7 @@ class Extractor(Arguments):
             elif g in self.lex.reporting:
                 status = "claimed"
         threat_gov = governor is not None and governor.lemma_.lower() in self.lex.threat
-        obliged = self._obliged(pred) and category != "REQUEST"
+        obliged = self._obliged(pred) and (category != "REQUEST" or trig is OBLIGATION)
         intent: str | None = None  # what a stated intent is coded as
         if obliged:
             # "X said Sudan must return the helicopter": X demands it of Sudan
@@ -384,6 +423,15 @@ class Extractor(Arguments):
         head = pred.head if pred.dep_ in ("ccomp", "parataxis") else None
         return head is not None and head.lemma_.lower() in self.lex.reporting
 
+    def _conditional_threat(self, pred: Any) -> bool:
+        """A modal clause on a condition: "will withdraw unless…", "may halt talks if…"."""
+        modal = any(c.dep_ == "aux" and c.lower_ in CONDITIONAL_AUX for c in pred.children)
+        return modal and any(
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            for c in pred.children
+        )
+
     def _conditional(self, pred: Any) -> bool:
         for p in [pred, *pred.ancestors]:
             if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL for c in p.children):
@@ -396,6 +444,9 @@ class Extractor(Arguments):
         """The verb that reports, threatens or denies this clause, and its subject."""
         top = list(self._chain(pred))[-1]
         g = top.head if top.dep_ in ("ccomp", "xcomp", "parataxis") else None
+        if (top.dep_ == "advcl" and top.head.lemma_.lower() in self.lex.threat
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)):  # fmt: skip
+            g = top.head  # "have sworn to fight", parsed as an adverbial clause
         if g is None:
             for c in pred.children:  # "according to X"
                 if c.dep_ == "prep" and c.lower_ == "according":
