@@ -18,7 +18,9 @@ _pipeline_lock = threading.Lock()
 
 
 def get_store(request: Request) -> Store:
-    store: Store = request.app.state.store
+    store: Store | None = request.app.state.store
+    if store is None:
+        raise RuntimeError("create_app() was given no store and none is overridden")
     return store
 
 

@@ -14,11 +14,13 @@ import binascii
 import json
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, literal_column, or_, select
+from sqlalchemy import text as sql
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import Select
 
 from khaldun.errors import InputError
@@ -86,10 +88,36 @@ class Filters:
         if self.min_confidence is not None:
             q = q.where(F.confidence >= self.min_confidence)
         if self.q:
-            hits = store._search(self.q)  # FTS5 on SQLite, PostgreSQL's full-text search
-            told = select(events.c.fused_id).where(events.c.article_id.in_(hits))
+            told = select(events.c.fused_id).where(
+                events.c.article_id.in_(_matching(store, self.q))
+            )
             q = q.where(F.id.in_(told))
         return q
+
+
+def _matching(store: Store, query: str) -> Select[Any]:
+    """The ids of the articles a full-text query matches, as a subquery (the store's own search,
+    FTS5 on SQLite and PostgreSQL's full-text search, however many articles match)."""
+    dialect = store.engine.dialect.name
+    if dialect == "sqlite":
+        match = sql("articles_fts MATCH :fts_q").bindparams(fts_q=query)
+        sub: Select[Any] = (
+            select(literal_column("article_id")).select_from(sql("articles_fts")).where(match)
+        )
+        try:  # a query FTS5 cannot parse is the caller's mistake, said before the real query
+            with store.engine.connect() as conn:
+                conn.execute(sub.limit(1)).first()
+        except DBAPIError as exc:
+            raise InputError(f"q: bad search {query!r} ({exc.orig}); use words, "
+                             '"quoted phrases", AND, OR, NOT') from None  # fmt: skip
+        return sub
+    if dialect == "postgresql":
+        return select(articles.c.id).where(sql(
+            "to_tsvector('english', coalesce(articles.title, '') || ' ' || "
+            "coalesce(articles.text, '')) @@ websearch_to_tsquery('english', :fts_q)"
+        ).bindparams(fts_q=query))  # fmt: skip
+    like = f"%{query}%"
+    return select(articles.c.id).where(articles.c.text.ilike(like) | articles.c.title.ilike(like))
 
 
 # -- cursors ---------------------------------------------------------------------------------
@@ -122,7 +150,6 @@ class Page:
     events: list[dict[str, Any]]
     next_cursor: str | None
     limit: int
-    filters: dict[str, Any] = field(default_factory=dict)
 
 
 def events_page(

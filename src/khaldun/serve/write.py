@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -24,6 +25,8 @@ from khaldun.serve.settings import TOKEN_ENV, ServeSettings
 from khaldun.store import Store
 
 router = APIRouter(responses=ERRORS)
+# one write at a time: the pipeline is one model in memory, and SQLite has one writer
+_write_lock = threading.Lock()
 _many: TypeAdapter[list[ArticleIn]] = TypeAdapter(list[ArticleIn])
 
 
@@ -104,6 +107,11 @@ async def post_articles(
 
 
 def _ingest(store: Store, pipeline: Any, recs: list[ArticleIn]) -> IngestResult:
+    with _write_lock:
+        return _ingest_locked(store, pipeline, recs)
+
+
+def _ingest_locked(store: Store, pipeline: Any, recs: list[ArticleIn]) -> IngestResult:
     from khaldun import batch
     from khaldun.ingest.readers import from_record
 
