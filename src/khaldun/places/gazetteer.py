@@ -274,6 +274,12 @@ def build() -> Gazetteer:
     for gid, more in (extra.get("aliases") or {}).items():
         if gid in entries:
             add(entries[gid], *more)
+    fame = read_yaml(data_path("gazetteer", "prominence.yaml")) or {}
+    for gid, factor in (fame.get("prominence") or {}).items():
+        if gid in entries:
+            e = entries[gid]
+            entries[gid] = Entry(e.gid, e.name, e.country, e.lat, e.lon, e.feature,
+                                 int(max(e.population, 1) * float(factor)), e.admin1, e.precision)  # fmt: skip
     return Gazetteer(entries, dict(names), dict(cells))
 
 
@@ -354,6 +360,7 @@ def _cache_path() -> Path:
         data_path("actors", "states.yaml"),
         data_path("gazetteer", "aliases.yaml"),
         data_path("gazetteer", "points.yaml"),
+        data_path("gazetteer", "prominence.yaml"),
         *place_files(),
     ]:
         stamp.append(f"{p.name}:{p.stat().st_mtime_ns}")

@@ -8,6 +8,7 @@ or capital in a place role ("in Iraq", "in Baghdad").
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -275,18 +276,25 @@ class PlaceFinder:
             )
             items.append((s, e, cands))
         votes, admin = context_votes([c for _, _, c in items])
-        parents = [_text_parent(text, e, self.gaz) for _, e, _ in items]
+        parents = [
+            _text_parent(text, e, self.gaz)
+            if not any(x.feature in ("admin1", "country") for x in c)
+            else (None, None)  # "Virginia, Washington and Oregon" is a list, not a parent
+            for _, e, c in items
+        ]
         pools = _pools([(key(text[s:e]), c) for s, e, c in items])
+        listed = _listed(text, items)
         first = [rank(c, votes, admin, parent=p[0], parent_admin=p[1], name=text[s:e],
-                      pools=[v for k, v in pools.items() if k != key(text[s:e])]) if c else None
-                 for (s, e, c), p in zip(items, parents, strict=True)]  # fmt: skip
+                      pools=[v for k, v in pools.items() if k != key(text[s:e])],
+                      listed=listed[i]) if c else None
+                 for i, ((s, e, c), p) in enumerate(zip(items, parents, strict=True))]  # fmt: skip
         out = []
         for i, (s, e, cands) in enumerate(items):
             country, province = parents[i]
             anchors = _anchors(first, i, [key(text[a:b]) for a, b, _ in items])
             best = rank(cands, votes, admin, parent=country, parent_admin=province,
                         anchors=anchors, name=text[s:e],
-                        countries=_countries(first, i)) if cands else None  # fmt: skip
+                        countries=_countries(first, i), listed=listed[i]) if cands else None  # fmt: skip
             out.append(
                 PlaceMention(
                     Span(s, e), text[s:e], _place(best) if best else None, 0.8 if best else 0.0
@@ -295,6 +303,7 @@ class PlaceFinder:
         return out
 
 
+LISTED_BONUS = 4.0
 FEATURE_BONUS = {"country": 30.0, "admin1": 2.0, "province": 5.0, "airport": 4.0}
 # a town found by one of its alternate names (an old, foreign or variant spelling) needs to be
 # this many orders of magnitude larger to beat a town that bears the name
@@ -342,12 +351,14 @@ def rank(
     name: str | None = None,
     countries: set[str] | frozenset[str] = frozenset(),
     pools: list[list[Entry]] | None = None,
+    listed: list[list[Entry]] | None = None,
 ) -> Entry:
     """The most likely reading: kind of place, population, and the article's context: its
     countries and provinces, a named parent ("Alexandria, Louisiana"), and nearness to the
     other places the article names (the readings that make one coherent map win).
     ``countries`` are those the article's other names were first read as; ``pools`` (for a
-    first reading) the other names' candidates, any of which near a reading supports it."""
+    first reading) the other names' candidates, any of which near a reading supports it;
+    ``listed`` the candidates of the names listed next to it ("Texas, Oregon and Nevada")."""
     admin = admin or Counter()
     rivals = [c for c in cands if c.feature == "country"]
     near = [a for a in anchors or () if a.lat is not None and a.lon is not None]
@@ -366,8 +377,9 @@ def rank(
         if e.feature == "admin1" and (e.country, e.admin1) in seats:
             pop = 0
         s += math.log10(pop + 10)
-        if q is not None and e.feature == "city" and key(e.name) not in q:
-            s -= ALT_NAME_PENALTY  # "Athens" is Athens, Texas, before a town it once was
+        if q is not None and e.feature in ("city", "admin2") and key(e.name) not in q:
+            # "Athens" is Athens, Texas, before a town it once was; "Ohio" is not Ohio County
+            s -= ALT_NAME_PENALTY
         if e.country and e.country == parent:
             s += 20
         if parent_admin and (e.country, e.admin1) == parent_admin:
@@ -380,6 +392,12 @@ def rank(
             close = sum(1 for pool in pools if any(_near(e, a) for a in pool))
         s += 4 * min(close, 3)
         s += 3 * min(votes.get(e.country or "", 0), 3)
+        if e.feature == "admin1" and listed:
+            # a province listed with provinces of its country ("Ohio, Oregon and Utah")
+            s += LISTED_BONUS * sum(
+                1 for pool in listed if any(
+                    c.feature == "admin1" and c.country == e.country for c in pool)
+            )  # fmt: skip
         # "Georgia" in an article about the United States is the state; "Palestine" among the
         # towns of East Texas is the town
         if (
@@ -406,12 +424,10 @@ def rank(
 
 def _near(e: Entry, a: Entry) -> bool:
     """Another place of the article is near a reading: a town within 150 km, a province that
-    holds it, or a town inside it; provinces of one country named together. A province's centre
-    point says nothing of what is near."""
+    holds it, or a town inside it. A province's centre point says nothing of what is near."""
     if a.feature in AREAS or e.feature in AREAS:
         if a.feature in AREAS and e.feature in AREAS:
-            # provinces of one country named together ("Texas, New Mexico and Arizona")
-            return a.feature == e.feature == "admin1" and a.country == e.country
+            return False
 
         area, spot = (a, e) if a.feature in AREAS else (e, a)
         return bool(area.admin1) and (spot.country, spot.admin1) == (area.country, area.admin1)
@@ -632,6 +648,18 @@ def _text_parent(text: str, end: int, gaz: Gazetteer) -> tuple[str | None, tuple
 
 
 POOL_SIZE = 4
+_LIST_GAP = re.compile(r"\s*(?:,|;|/|,?\s+(?:and|or|&))\s*")
+
+
+def _listed(text: str, items: list[tuple[int, int, list[Entry]]]) -> list[list[list[Entry]]]:
+    """For each name, the candidates of the names listed right before and after it."""
+    order = sorted(range(len(items)), key=lambda i: items[i][0])
+    out: list[list[list[Entry]]] = [[] for _ in items]
+    for a, b in itertools.pairwise(order):
+        if _LIST_GAP.fullmatch(text[items[a][1] : items[b][0]]):
+            out[a].append(items[b][2])
+            out[b].append(items[a][2])
+    return out
 
 
 def _pools(named: list[tuple[str, list[Entry]]]) -> dict[str, list[Entry]]:
@@ -640,7 +668,9 @@ def _pools(named: list[tuple[str, list[Entry]]]) -> dict[str, list[Entry]]:
     for k, cands in named:
         if k not in out:
             pts = [c for c in cands if c.lat is not None and c.feature != "country"]
-            out[k] = pts
+            # a name that may be a country or province ("Oregon") supports no town's reading
+            broad = [c for c in pts if c.feature in BROAD]
+            out[k] = broad or pts
     return {k: v for k, v in out.items() if 0 < len(v) <= POOL_SIZE}
 
 
