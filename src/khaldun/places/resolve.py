@@ -12,6 +12,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from khaldun.model import ActorMention, Place, PlaceMention, Span
@@ -300,9 +301,76 @@ class PlaceFinder:
                     Span(s, e), text[s:e], _place(best) if best else None, 0.8 if best else 0.0
                 )
             )
+        return self._unknown_names(text, out, votes, admin)
+
+    def _text_focus(
+        self, text: str, votes: Counter[str], admin: Counter[tuple[str, str]]
+    ) -> Place | None:
+        """The town or province the text names most among its capitalised words (towns of some
+        size, by the name they bear), for a text whose given names are all unknown."""
+        named: Counter[str] = Counter()
+        for m in _CAPITALISED.finditer(text):
+            words = m.group(0).split()
+            for n in range(len(words), 0, -1):
+                name = " ".join(words[:n])
+                if any(
+                    (c.feature == "city" and c.population >= 5000 and key(c.name) == key(name))
+                    or c.feature == "admin1"
+                    for c in self.gaz.candidates(name)
+                ):
+                    named[name] += 1
+                    break
+        if not named:
+            return None
+        name = named.most_common(1)[0][0]
+        return _place(rank(self.gaz.candidates(name), votes, admin, name=name))
+
+    def _unknown_names(
+        self,
+        text: str,
+        found: list[PlaceMention],
+        votes: Counter[str],
+        admin: Counter[tuple[str, str]],
+    ) -> list[PlaceMention]:
+        """A name the gazetteer lacks ("Kincaid Park", "Zamalek") is placed, with a coarser
+        precision and a low confidence, at the place named as its parent ("Kincaid Park in
+        Anchorage"), else at the article's focus: the place it names most, or its country."""
+        known = [m.place for m in found if m.place is not None]
+        if len(known) == len(found):
+            return found
+        spots = Counter(p.gazetteer_id for p in known if p.feature != "country" and p.precision < 3)
+        focus = None
+        if spots:
+            gid = spots.most_common(1)[0][0]
+            focus = next(p for p in known if p.gazetteer_id == gid)
+        elif known:
+            gid = Counter(p.gazetteer_id for p in known).most_common(1)[0][0]
+            focus = next(p for p in known if p.gazetteer_id == gid)
+        else:
+            focus = self._text_focus(text, votes, admin)
+        out = []
+        for m in found:
+            if m.place is None:
+                place = None
+                hit = _PARENT_AFTER.match(text, m.span.end)
+                if hit:
+                    cands = lookup(self.gaz, hit.group(1))
+                    if cands:
+                        place = _place(rank(cands, votes, admin, name=hit.group(1)))
+                if place is None:
+                    place = focus
+                if place is not None:
+                    prec = max(2, place.precision or 2)
+                    m = PlaceMention(m.span, m.text, replace(place, precision=prec), 0.3)
+            out.append(m)
         return out
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){0,2}")
+# "Kincaid Park in Anchorage", "Zamalek, Cairo", "the Royal Hotel on Kabul's Street"
+_PARENT_AFTER = re.compile(
+    r"(?:\s*,\s*|\s+(?:in|at|near|outside|of|on)\s+(?:the\s+)?)([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3})"
+)
 LISTED_BONUS = 4.0
 FEATURE_BONUS = {"country": 30.0, "admin1": 2.0, "province": 5.0, "airport": 4.0}
 # a town found by one of its alternate names (an old, foreign or variant spelling) needs to be
