@@ -86,3 +86,125 @@ def test_hyphenated_transliterated_names_are_one_name() -> None:
     span = nlp("Dhaka - Badda")[:]
     assert [p.text for p in _parts(span)] == ["Dhaka", "Badda"]
     assert [p.text for p in _parts(nlp("Sar-e Gaw, Kandahar")[:])] == ["Sar-e Gaw", "Kandahar"]
+
+
+# -- the compiled index and ranking, on a small gazetteer written here ---------------------------
+def _gaz(*entries: gazetteer.Entry, aliases: dict[str, list[str]] | None = None) -> Gazetteer:
+    from collections import defaultdict
+
+    from khaldun.text import key
+
+    names: dict[str, list[str]] = defaultdict(list)
+    for e in entries:
+        for n in [e.name, *(aliases or {}).get(e.gid, [])]:
+            names[key(n)].append(e.gid)
+    cells = {(int(e.lat or 0), int(e.lon or 0)): [e.gid] for e in entries if e.feature == "airport"}
+    return Gazetteer({e.gid: e for e in entries}, dict(names), cells)
+
+
+E = gazetteer.Entry
+TOWN_A = E("gn:1", "Athens", "GRC", 37.98, 23.72, "city", 660_000, "ESYE31", 1)
+TOWN_B = E("gn:2", "Athens", "USA", 32.2, -95.86, "city", 12_000, "TX", 1)
+TOWN_C = E("gn:3", "Lemont", "USA", 41.67, -88.0, "city", 17_000, "IL", 1)  # once "Athens"
+COUNTY = E("admin2:US-1", "Henderson County", "USA", 32.21, -95.85, "admin2", 0, "TX", 3)
+STATE = E("admin1:US-TX", "Texas", "USA", 31.25, -99.25, "admin1", 25_000_000, "TX", 3)
+COUNTRY = E("country:PSE", "Palestine", "PSE", 31.9, 35.2, "country", 0, None, 3)
+TOWN_P = E("gn:4", "Palestine", "USA", 31.76, -95.63, "city", 18_000, "TX", 1)
+TYLER = E("gn:5", "Tyler", "USA", 32.35, -95.3, "city", 100_000, "TX", 1)
+SMALL = E(
+    "gn:6", "Texas", "MEX", 19.0, -98.0, "city", 900, "13", 1
+)  # a village that bears a state's name
+
+
+def test_compact_index_round_trips_through_pickle() -> None:
+    import pickle
+
+    g = _gaz(TOWN_A, TOWN_B, TOWN_C, aliases={"gn:3": ["Athens"]})
+    g2 = pickle.loads(pickle.dumps(g))
+    assert {e.gid for e in g2.candidates("ATHENS")} == {"gn:1", "gn:2", "gn:3"}
+    assert g2.entry("gn:3") == TOWN_C and g2.entry("gn:99") is None
+    assert "athens" in g2.names and "sparta" not in g2.names and len(g2) == 3
+    assert g2.candidates("Sparta") == []
+
+
+def test_the_cached_index_loads_in_a_fraction_of_a_second(gaz: Gazetteer) -> None:
+    import pickle
+    import time
+
+    blob = pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL)
+    t = time.perf_counter()
+    again = pickle.loads(blob)
+    assert time.perf_counter() - t < 1.0
+    assert [e.gid for e in again.candidates("Erbil")] == [e.gid for e in gaz.candidates("Erbil")]
+
+
+def test_a_town_that_bears_the_name_outranks_one_that_once_bore_it() -> None:
+    from collections import Counter
+
+    from khaldun.places.resolve import rank
+
+    votes = Counter({"USA": 3})
+    assert rank([TOWN_B, TOWN_C], votes, name="Athens").gid == "gn:2"
+
+
+def test_a_province_outranks_a_village_of_its_name_and_a_list_of_provinces_holds() -> None:
+    g = _gaz(STATE, SMALL, E("admin1:US-OK", "Oklahoma", "USA", 35.5, -97.5, "admin1", 3_900_000,
+                             "OK", 3))  # fmt: skip
+    text = "Cases in Texas and Oklahoma."
+    found = PlaceFinder(g).resolve_spans(text, [(9, 14), (19, 27)])
+    assert [m.place.gazetteer_id for m in found if m.place] == ["admin1:US-TX", "admin1:US-OK"]
+
+
+def test_a_town_among_the_articles_towns_beats_a_country_of_its_name() -> None:
+    g = _gaz(COUNTRY, TOWN_P, TYLER, COUNTY)
+    text = "A Palestine man was held in Tyler. Henderson County deputies said."
+    spans = [(2, 11), (28, 33), (35, 51)]
+    found = PlaceFinder(g).resolve_spans(text, spans)
+    assert found[0].place is not None and found[0].place.gazetteer_id == "gn:4"
+    # named with other countries, the country stays the country
+    g = _gaz(COUNTRY, TOWN_P, TYLER, E("country:ISR", "Israel", "ISR", 31.5, 34.75, "country",
+                                       0, None, 3))  # fmt: skip
+    text = "Talks between Israel and Palestine resumed in Tyler."
+    found = PlaceFinder(g).resolve_spans(text, [(14, 20), (25, 34), (46, 51)])
+    assert found[1].place is not None and found[1].place.gazetteer_id == "country:PSE"
+
+
+def test_a_nearby_name_decides_between_towns_of_one_name() -> None:
+    g = _gaz(TOWN_A, TOWN_B, COUNTY)
+    text = "The Athens council met. Henderson County said."
+    found = PlaceFinder(g).resolve_spans(text, [(4, 10), (24, 40)])
+    assert found[0].place is not None and found[0].place.gazetteer_id == "gn:2"
+
+
+def test_candidates_without_feature_words_from_demonyms_and_abbreviations() -> None:
+    from khaldun.places.resolve import lookup
+
+    ontario = E("admin1:CA-ON", "Ontario", "CAN", 49.25, -84.5, "admin1", 13_000_000, None, 3)
+    neches = E("gn:7", "Neches", "USA", 31.87, -95.5, "city", 600, "TX", 1)
+    pleasant = E("gn:8", "Mount Pleasant", "USA", 33.16, -94.97, "city", 16_000, "TX", 1)
+    g = _gaz(ontario, neches, pleasant)
+    assert [e.gid for e in lookup(g, "Neches River")] == ["gn:7"]
+    assert [e.gid for e in lookup(g, "Ontarians")] == ["admin1:CA-ON"]
+    assert [e.gid for e in lookup(g, "Mt. Pleasant")] == ["gn:8"]
+    assert lookup(g, "Nechesians") == []  # a demonym names a country or province, not a town
+
+
+def test_a_name_the_gazetteer_lacks_is_placed_at_its_parent_coarsely() -> None:
+    anchorage = E("gn:9", "Anchorage", "USA", 61.22, -149.9, "city", 290_000, "AK", 1)
+    g = _gaz(anchorage)
+    text = "A hunt at Kincaid Park in Anchorage was proposed."
+    [m] = PlaceFinder(g).resolve_spans(text, [(10, 22)])
+    assert m.place is not None and m.place.gazetteer_id == "gn:9"
+    assert m.place.precision >= 2 and m.score < 0.5
+
+
+def test_conventional_centres(gaz: Gazetteer) -> None:
+    """A country's point is within 161 km of each common convention where the country allows;
+    a state's is the atlas centre, not the mean of its towns."""
+    canada = gaz.country("CAN")
+    assert canada is not None and canada.lat is not None and canada.lon is not None
+    for lat, lon in [(60.0, -95.0), (60.0, -96.0)]:  # Factbook, GeoNames (older)
+        assert haversine_km(canada.lat, canada.lon, lat, lon) < 161
+    texas = gaz.entry("admin1:US-TX")
+    assert texas is not None and haversine_km(texas.lat, texas.lon, 31.0, -100.0) < 100  # type: ignore[arg-type]
+    assert gaz.entry("admin1:CA-ON") is not None  # tied by no town of its name
