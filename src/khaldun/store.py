@@ -377,7 +377,7 @@ def _add(conn: Connection, coded: CodedArticle, linker: _Linker) -> bool:
            for ed in eds]  # fmt: skip
     for fm in sorted(new, key=lambda x: x.order):
         linker.cache[fm.id] = fm
-        linker.link(fm)
+        linker.link(fm, fresh=True)
     return True
 
 
@@ -489,7 +489,12 @@ _SET_FUSED = update(events).where(events.c.id == bindparam("mid")).values(fused_
 _MOVE = (
     update(events).where(events.c.fused_id == bindparam("old")).values(fused_id=bindparam("fid"))
 )
-_CANDIDATES = select(fused_events.c.id, fused_events.c.founder).where(
+# the candidate events' mentions: (event, its founder, mention), in mention id order
+_CANDIDATES = (
+    select(fused_events.c.id, fused_events.c.founder, events.c.id)
+    .join(events, events.c.fused_id == fused_events.c.id)
+    .order_by(events.c.id)
+).where(
     fused_events.c.type.in_(bindparam("kinds", expanding=True)),
     fused_events.c.win_start <= bindparam("until"),
     fused_events.c.win_end >= bindparam("since"),
@@ -500,11 +505,6 @@ _CANDIDATES_IN = _CANDIDATES.where(or_(fused_events.c.country == bindparam("coun
                                        fused_events.c.country.is_(None),
                                        fused_events.c.geo_precision.is_(None),
                                        fused_events.c.geo_precision > 2))  # fmt: skip
-_MEMBER_IDS = (
-    select(events.c.id, events.c.fused_id)
-    .where(events.c.fused_id.in_(bindparam("fids", expanding=True)))
-    .order_by(events.c.id)
-)
 _MENTIONS_BY_ID = (
     select(events.c.id, *_MENTION_COLS)
     .join(articles, articles.c.id == events.c.article_id)
@@ -513,7 +513,8 @@ _MENTIONS_BY_ID = (
 _FOUNDER = select(fused_events.c.founder).where(fused_events.c.id == bindparam("eid"))
 _UNFUSE = delete(fused_events).where(fused_events.c.id == bindparam("eid"))
 _FUSED_MEMBERS = select(events.c.id).where(events.c.fused_id == bindparam("eid"))
-_NO_ROW = object()  # a fused event not stored yet
+_LOOKUP = object()  # a fused event's founder is not known: read its row, if it has one
+_NEW = object()  # a fused event that has no row
 
 
 def _compatible(kind: str) -> list[str]:
@@ -554,17 +555,9 @@ class _Linker:
             for mid, *rest in self.conn.execute(_MENTIONS_BY_ID, {"ids": missing[n : n + 500]}):
                 self.cache[mid] = _mention(*rest)
 
-    def members(self, fused_ids: list[str]) -> dict[str, list[fusion.Mention]]:
-        """The mentions of these events, by event, each event's in id order."""
-        pairs = [(r[0], r[1]) for r in self.conn.execute(_MEMBER_IDS, {"fids": fused_ids})]
-        self.load(mid for mid, _ in pairs)
-        out: dict[str, list[fusion.Mention]] = {}
-        for mid, fid in pairs:
-            out.setdefault(fid, []).append(self.cache[mid])
-        return out
-
-    def link(self, m: fusion.Mention) -> None:
-        """Fuse one stored mention: join the best candidate event, or start one."""
+    def link(self, m: fusion.Mention, *, fresh: bool = False) -> None:
+        """Fuse one stored mention: join the best candidate event, or start one. ``fresh``: the
+        mention was stored in this transaction, so no event it founded can exist yet."""
         conn = self.conn
         w = m.window()
         cands: dict[str, list[fusion.Mention]] = {}
@@ -576,9 +569,11 @@ class _Linker:
             q = _CANDIDATES
             if place.get("country") and int(place.get("precision") or 3) <= 2:
                 q, args["country"] = _CANDIDATES_IN, place["country"]
-            founders = {r[0]: r[1] for r in conn.execute(q, args)}
-            if founders:
-                cands = self.members(list(founders))
+            rows = [(r[0], r[1], r[2]) for r in conn.execute(q, args)]
+            self.load(mid for _, _, mid in rows)
+            for fid, founder, mid in rows:
+                founders[fid] = founder
+                cands.setdefault(fid, []).append(self.cache[mid])
         ids = fusion.qualifying(m, cands)
         eid = ids[0] if ids else fusion.event_id(m.id)
         conn.execute(_SET_FUSED, {"mid": m.id, "fid": eid})
@@ -588,24 +583,25 @@ class _Linker:
                 cands[eid] += cands.pop(other)
                 self.refresh(other, members=[], founder=founders[other])
         self.refresh(eid, members=[*cands.get(eid, []), m],
-                     founder=founders.get(eid, _NO_ROW), new_founder=m.id)  # fmt: skip
+                     founder=founders.get(eid, _NEW if fresh else _LOOKUP), new_founder=m.id)  # fmt: skip
 
     def refresh(self, eid: str, *, members: list[fusion.Mention] | None = None,
-                founder: Any = None, new_founder: str | None = None) -> None:  # fmt: skip
+                founder: Any = _LOOKUP, new_founder: str | None = None) -> None:  # fmt: skip
         """Recompute a fused event's row from its mentions (delete it when none is left).
 
-        ``members``: its mentions, when the caller knows them; ``founder``: its stored founder,
-        when the caller knows it (``_NO_ROW``: the event has no row yet)."""
+        ``members``: its mentions, when the caller knows them; ``founder``: its stored row's
+        founder when the caller knows it, ``_NEW`` when it has no row; ``new_founder``: the
+        founder of a new row."""
         conn = self.conn
         if members is None:
             ids = [r[0] for r in conn.execute(_FUSED_MEMBERS, {"eid": eid})]
             self.load(ids)
             members = [self.cache[i] for i in ids]
-            founder = _NO_ROW
-        if founder is _NO_ROW:
+            founder = _LOOKUP
+        if founder is _LOOKUP:
             row = conn.execute(_FOUNDER, {"eid": eid}).first()
-            founder = row[0] if row else _NO_ROW
-        if founder is not _NO_ROW:
+            founder = row[0] if row else _NEW
+        if founder is not _NEW:
             conn.execute(_UNFUSE, {"eid": eid})
         if not members:
             return
@@ -614,7 +610,7 @@ class _Linker:
         p, dt = d["place"] or {}, d["date"] or {}
         a1, a2 = d["actor1"] or {}, d["actor2"] or {}
         conn.execute(insert(fused_events), dict(
-            id=eid, founder=new_founder if founder is _NO_ROW else founder, type=d["type"],
+            id=eid, founder=new_founder if founder is _NEW else founder, type=d["type"],
             mode=d["mode"], status=d["status"], actor1=a1.get("name"),
             actor1_country=a1.get("country"), actor2=a2.get("name"),
             actor2_country=a2.get("country"), country=p.get("country"), admin1=p.get("admin1"),
