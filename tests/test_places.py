@@ -208,3 +208,14 @@ def test_conventional_centres(gaz: Gazetteer) -> None:
     texas = gaz.entry("admin1:US-TX")
     assert texas is not None and haversine_km(texas.lat, texas.lon, 31.0, -100.0) < 100  # type: ignore[arg-type]
     assert gaz.entry("admin1:CA-ON") is not None  # tied by no town of its name
+
+
+def test_a_county_without_a_point_is_placed_at_the_articles_town_in_its_state() -> None:
+    huntsville = E("gn:10", "Huntsville", "USA", 30.72, -95.55, "city", 40_000, "TX", 1)
+    walker = E("admin2:US-2", "Walker County", "USA", 31.25, -99.25, "county", 0, "TX", 3)
+    g = _gaz(huntsville, walker)
+    text = "Huntsville and Walker County lifted the burn ban."
+    found = PlaceFinder(g).resolve_spans(text, [(0, 10), (15, 28)])
+    county = found[1].place
+    assert county is not None and county.precision == 3
+    assert haversine_km(county.lat, county.lon, 30.72, -95.55) < 1  # type: ignore[arg-type]

@@ -19,7 +19,7 @@ from typing import Any
 from khaldun.knowledge import data_path, load_place_file, place_files, read_yaml
 from khaldun.text import key
 
-CACHE_VERSION = "gaz-11"
+CACHE_VERSION = "gaz-12"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +29,7 @@ class Entry:
     country: str | None  # ISO3
     lat: float | None
     lon: float | None
-    feature: str  # country | admin1 | city | airport | facility | region
+    feature: str  # country | admin1 | admin2 | county (no point of its own) | city | airport | ...
     population: int = 0
     admin1: str | None = None
     precision: int = 1
@@ -326,19 +326,24 @@ def _add_admin1(
         lat, lon = points.get(f"admin1:US-{code}") or centre("US", code)
         add(Entry(f"admin1:US-{code}", st["name"], "USA", lat, lon, "admin1", people("US", code),
                   code, 3))  # fmt: skip
-    # US counties and parishes: at the town of the same name in the state when there is one,
-    # else at the state's centre (precision 3 either way: the package gives no county points)
+    # US counties and parishes: at the town of the same name in the state when there is one;
+    # else (feature "county") at the state's centre until an article's towns place it
+    # (precision 3 either way: the package gives no county points)
     towns = {
         (c["admin1code"], key(c["name"])): c for c in cities.values() if c["countrycode"] == "US"
     }
     for county in gc.get_us_counties():
         base = re.sub(r"\s+(County|Parish|Borough|Census Area|city)$", "", county["name"])
         town = towns.get((county["state"], key(base)))
-        lat, lon = (town["latitude"], town["longitude"]) if town else centre("US", county["state"])
+        lat, lon = (
+            (town["latitude"], town["longitude"])
+            if town
+            else points.get(f"admin1:US-{county['state']}") or centre("US", county["state"])
+        )
         if lat is None:
             continue
-        add(Entry(f"admin2:US-{county['fips']}", county["name"], "USA", lat, lon, "admin2", 0,
-                  county["state"], 3), base)  # fmt: skip
+        add(Entry(f"admin2:US-{county['fips']}", county["name"], "USA", lat, lon,
+                  "admin2" if town else "county", 0, county["state"], 3), base)  # fmt: skip
     for sub in pycountry.subdivisions:
         cc = sub.country_code
         if cc == "US" or getattr(sub, "parent_code", None):

@@ -289,19 +289,20 @@ class PlaceFinder:
                       pools=[v for k, v in pools.items() if k != key(text[s:e])],
                       listed=listed[i]) if c else None
                  for i, ((s, e, c), p) in enumerate(zip(items, parents, strict=True))]  # fmt: skip
-        out = []
+        out, bests = [], []
         for i, (s, e, cands) in enumerate(items):
             country, province = parents[i]
             anchors = _anchors(first, i, [key(text[a:b]) for a, b, _ in items])
             best = rank(cands, votes, admin, parent=country, parent_admin=province,
                         anchors=anchors, name=text[s:e],
                         countries=_countries(first, i), listed=listed[i]) if cands else None  # fmt: skip
+            bests.append(best)
             out.append(
                 PlaceMention(
                     Span(s, e), text[s:e], _place(best) if best else None, 0.8 if best else 0.0
                 )
             )
-        return self._unknown_names(text, out, votes, admin)
+        return self._unknown_names(text, _place_counties(out, bests), votes, admin)
 
     def _text_focus(
         self, text: str, votes: Counter[str], admin: Counter[tuple[str, str]]
@@ -388,7 +389,12 @@ def context_votes(groups: list[list[Entry]]) -> tuple[Counter[str], Counter[tupl
         for c in cands:
             if c.feature == "country" and c.country and len(cands) == 1:
                 votes[c.country] += 2
-            elif c.feature in ("admin1", "admin2") and c.country and c.admin1 and len(cands) == 1:
+            elif (
+                c.feature in ("admin1", "admin2", "county")
+                and c.country
+                and c.admin1
+                and len(cands) == 1
+            ):
                 admin[(c.country, c.admin1)] += 1
         big = sorted((c for c in cands if c.country), key=lambda c: -c.population)
         if (
@@ -445,7 +451,7 @@ def rank(
         if e.feature == "admin1" and (e.country, e.admin1) in seats:
             pop = 0
         s += math.log10(pop + 10)
-        if q is not None and e.feature in ("city", "admin2") and key(e.name) not in q:
+        if q is not None and e.feature in ("city", "admin2", "county") and key(e.name) not in q:
             # "Athens" is Athens, Texas, before a town it once was; "Ohio" is not Ohio County
             s -= ALT_NAME_PENALTY
         if e.country and e.country == parent:
@@ -473,7 +479,7 @@ def rank(
             and (
                 e.feature == "admin1"
                 or (
-                    e.feature in ("city", "admin2")
+                    e.feature in ("city", "admin2", "county")
                     and close
                     and not foreign
                     and q
@@ -492,27 +498,18 @@ def rank(
 
 def _near(e: Entry, a: Entry) -> bool:
     """Another place of the article is near a reading: a town within 150 km, a province that
-    holds it, or a town inside it. A province's centre point says nothing of what is near."""
+    holds it, or a town inside it (a county without a point of its own is such an area). A
+    province's centre point says nothing of what is near."""
     if a.feature in AREAS or e.feature in AREAS:
         if a.feature in AREAS and e.feature in AREAS:
             return False
 
         area, spot = (a, e) if a.feature in AREAS else (e, a)
         return bool(area.admin1) and (spot.country, spot.admin1) == (area.country, area.admin1)
-    if (
-        (e.feature == "admin2" or a.feature == "admin2")
-        and e.admin1
-        and (
-            e.country,
-            e.admin1,
-        )
-        == (a.country, a.admin1)
-    ):
-        return True
     return haversine_km(e.lat, e.lon, a.lat, a.lon) < 150  # type: ignore[arg-type]
 
 
-AREAS = frozenset({"admin1", "province", "region"})
+AREAS = frozenset({"admin1", "province", "region", "county"})
 
 
 TOWN_WORDS = frozenset({"city", "town", "village", "municipality"})
@@ -591,7 +588,9 @@ def prefer_kind(cands: list[Entry], word: str) -> list[Entry]:
     if word in TOWN_WORDS:
         return [c for c in cands if c.feature == "city"]
     if word in AREA_WORDS:
-        return [c for c in cands if c.feature in ("admin1", "admin2", "province", "region")]
+        return [
+            c for c in cands if c.feature in ("admin1", "admin2", "county", "province", "region")
+        ]
     return []
 
 
@@ -740,6 +739,28 @@ def _pools(named: list[tuple[str, list[Entry]]]) -> dict[str, list[Entry]]:
             broad = [c for c in pts if c.feature in BROAD]
             out[k] = broad or pts
     return {k: v for k, v in out.items() if 0 < len(v) <= POOL_SIZE}
+
+
+def _place_counties(found: list[PlaceMention], bests: list[Entry | None]) -> list[PlaceMention]:
+    """A county without a point of its own is placed at the article's town in its state (the
+    one named most): "Walker County" beside "Huntsville" is where Huntsville is."""
+    towns = Counter(
+        (e.country, e.admin1, e.lat, e.lon)
+        for e in bests
+        if e is not None and e.feature == "city" and e.lat is not None
+    )
+    if not towns:
+        return found
+    out = []
+    for m in found:
+        p = m.place
+        if p is not None and p.feature == "county":
+            here = [(n, t) for t, n in towns.items() if (t[0], t[1]) == (p.country, p.admin1)]
+            if here:
+                _, (_, _, lat, lon) = max(here)
+                m = PlaceMention(m.span, m.text, replace(p, lat=lat, lon=lon), m.score)
+        out.append(m)
+    return out
 
 
 def _countries(first: list[Entry | None], i: int) -> set[str]:
