@@ -174,7 +174,12 @@ def test_hostile_text_renders_as_text(browser: Any, tmp_path: Path) -> None:
         expect(page.locator("#sources mark.evidence")).to_contain_text("<script>")
         expect(page.locator("main")).to_contain_text("Kirkuk <i>city</i>")
         page.goto(f"{base}/#/?actor=Gunmen")
-        page.locator("#map path.leaflet-interactive").last.click(force=True)
+        marker = page.locator("#map path.leaflet-interactive").last
+        marker.hover(force=True)
+        tooltip = page.locator(".leaflet-tooltip")
+        expect(tooltip).to_contain_text("Kirkuk <i>city</i>")
+        assert tooltip.locator("i").count() == 0
+        marker.click(force=True)
         expect(page.locator(".leaflet-popup-content")).to_contain_text(
             "<script>alert(1)</script>Gunmen"
         )

@@ -221,7 +221,8 @@
         `${p.place || ""} · ${p.date_start || "undated"} · ${p.status}`, el("br"),
         el("a", { href: `#/event/${encodeURIComponent(p.id)}`, text: "open the event" }));
       marker.bindPopup(popup);
-      marker.bindTooltip(`${p.type} · ${p.place || ""} · ${p.date_start || ""}`);
+      // Leaflet takes a string as HTML: the tooltip, like the popup, is a node with text in it
+      marker.bindTooltip(el("span", { text: `${p.type} · ${p.place || ""} · ${p.date_start || ""}` }));
       marker.addTo(state.points);
     }
     const legend = $("#legend");
@@ -229,7 +230,7 @@
       el("span", {}, el("i", { class: "swatch", style: `background:${typeColor(t)}` }), t)),
       el("span", { class: "note", text: "size: precision (large = site or town, small = province or country)" }));
     const shown = geo.features.length;
-    $("#list-note").textContent = `${total} events match; the map shows ${shown} located event${shown === 1 ? "" : "s"}` +
+    $("#list-note").textContent = `${total} event${total === 1 ? "" : "s"} match${total === 1 ? "es" : ""}; the map shows ${shown} located event${shown === 1 ? "" : "s"}` +
       (total > MAP_LIMIT ? ` of the newest ${MAP_LIMIT}` : "") + ".";
   }
 
@@ -302,8 +303,10 @@
     return state.articles.get(id);
   }
 
-  function context(text, ev, width) {
-    // the evidence with the text around it, cut at whitespace
+  function context(text, span, width) {
+    // the evidence with the text around it, cut at whitespace (the mark without trailing blanks)
+    const ev = { start: span.start, end: span.end };
+    while (ev.end > ev.start && /\s/.test(text[ev.end - 1])) ev.end--;
     let a = Math.max(0, ev.start - width);
     let b = Math.min(text.length, ev.end + width);
     if (a > 0) { const s = text.indexOf(" ", a); if (s !== -1 && s < ev.start) a = s + 1; }
