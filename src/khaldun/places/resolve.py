@@ -384,7 +384,12 @@ def context_votes(groups: list[list[Entry]]) -> tuple[Counter[str], Counter[tupl
     of a name."""
     votes: Counter[str] = Counter()
     admin: Counter[tuple[str, str]] = Counter()
+    seen: set[tuple[str, ...]] = set()
     for cands in groups:
+        ids = tuple(c.gid for c in cands)
+        if ids in seen:
+            continue  # a name said again tells nothing new
+        seen.add(ids)
         countries = {c.country for c in cands if c.country}
         for c in cands:
             if c.feature == "country" and c.country and len(cands) == 1:
@@ -714,7 +719,7 @@ def _text_parent(text: str, end: int, gaz: Gazetteer) -> tuple[str | None, tuple
     return None, None
 
 
-POOL_SIZE = 4
+POOL_SIZE = 8
 _LIST_GAP = re.compile(r"\s*(?:,|;|/|,?\s+(?:and|or|&))\s*")
 
 
