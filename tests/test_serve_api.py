@@ -383,3 +383,39 @@ def test_khaldun_serve_is_a_thin_shell(tmp_path: Any, monkeypatch: pytest.Monkey
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
     assert seen["app"].state.settings.token == "from-env"
     assert seen["app"].state.store.counts()["articles"] == 0 and db.exists()
+
+
+# -- what keeps it fast --------------------------------------------------------------------------
+def test_the_serve_indexes_exist(store: Store) -> None:
+    from sqlalchemy import inspect
+
+    names = {ix["name"] for ix in inspect(store.engine).get_indexes("fused_events")}
+    assert {f"ix_fused_serve_{c}" for c in ("date_start", "type", "country", "status")} <= names
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"types": ("ASSAULT",), "countries": ("IRQ",)},
+        {"statuses": ("claimed",), "min_confidence": 0.5, "since": "2024-01-01"},
+        {"admin1": "Arbil", "modes": ("drone",), "bbox": (40.0, 30.0, 50.0, 40.0)},
+        {"actor": "Hezbollah"},
+    ],
+)
+def test_a_page_reads_the_date_index_backwards_on_sqlite(
+    tmp_path: Any, filters: dict[str, Any]
+) -> None:
+    """Whatever the filters, SQLite walks the serve index in page order and stops at the page's
+    end: no sort of every match, no scan of the wide rows (benchmarks/serve_load.py times it)."""
+    from sqlalchemy import text
+
+    from khaldun.serve import queries
+
+    store = Store(str(tmp_path / "plan.db"))
+    for cursor in (None, queries.encode_cursor("2024-01-01", "ev-x")):
+        q = queries.page_query(store, queries.Filters(**filters), limit=50, cursor=cursor)
+        sql = str(q.compile(store.engine, compile_kwargs={"literal_binds": True}))
+        with store.engine.connect() as conn:
+            plan = " / ".join(r[3] for r in conn.execute(text("EXPLAIN QUERY PLAN " + sql)))
+        assert "ix_fused_serve_date_start" in plan and "TEMP B-TREE" not in plan, plan

@@ -187,3 +187,15 @@ def test_hostile_text_renders_as_text(browser: Any, tmp_path: Path) -> None:
         assert page.locator("main script").count() == 0
         page.screenshot(path=str(tmp_path / "hostile.png"), full_page=True)
         assert problems == []
+
+
+def test_api_docs_render_from_the_package(browser: Any, tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "docs.db"))
+    expect = sync_api.expect
+    with serving(store) as base, page_on(browser, base) as (page, problems):
+        page.goto(f"{base}/api/docs")
+        expect(page.locator(".swagger-ui .info .title")).to_contain_text("khaldun")
+        expect(page.locator(".swagger-ui .opblock-summary-path").first).to_be_visible()
+        paths = page.locator(".swagger-ui .opblock-summary-path").all_text_contents()
+        assert any("/api/events" in p for p in paths), paths
+        assert problems == []
