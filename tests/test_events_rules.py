@@ -194,3 +194,41 @@ def test_a_compound_event_noun_is_carried_by_its_head(book: ActorDictionary) -> 
                      ("effort", "effort", "NOUN", "dobj", 1),
                      (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
     assert [d.category for d in drafts] == ["CONSULT"]
+
+
+def test_an_unlisted_subject_is_kept_with_its_text_country_and_title(book: ActorDictionary) -> None:
+    # "British Defence Secretary Tom King promised aid": no entry, yet a British official
+    [e] = events([("British", "british", "ADJ", "amod", 4),
+                  ("Defence", "Defence", "PROPN", "compound", 2),
+                  ("Secretary", "Secretary", "PROPN", "compound", 4),
+                  ("Tom", "Tom", "PROPN", "compound", 4), ("King", "King", "PROPN", "nsubj", 5),
+                  ("criticised", "criticise", "VERB", "ROOT", 5),
+                  ("Iran", "Iran", "PROPN", "dobj", 5), (".", ".", "PUNCT", "punct", 5)], book)  # fmt: skip
+    assert e.actor1 is not None
+    assert e.actor1.how == "unresolved" and e.actor1.text == "British Defence Secretary Tom King"
+    assert (e.actor1.actor.id, e.actor1.actor.country, e.actor1.actor.sector) == (
+        None,
+        "GBR",
+        "GOV",
+    )
+
+
+def test_a_reporter_does_not_stand_in_for_an_unlisted_subject(book: ActorDictionary) -> None:
+    # "Guerrillas wounded two soldiers, police said": the police only report it
+    [e] = events([("Nationalist", "nationalist", "ADJ", "amod", 1),
+                  ("guerrillas", "guerrilla", "NOUN", "nsubj", 2, "NNS"),
+                  ("wounded", "wound", "VERB", "ccomp", 7), ("two", "two", "NUM", "nummod", 4),
+                  ("soldiers", "soldier", "NOUN", "dobj", 2, "NNS"), (",", ",", "PUNCT", "punct", 7),
+                  ("police", "police", "NOUN", "nsubj", 7), ("said", "say", "VERB", "ROOT", 7),
+                  (".", ".", "PUNCT", "punct", 7)], book)  # fmt: skip
+    assert e.actor1 is not None and e.actor1.text == "Nationalist guerrillas"
+    assert e.attributed_to is not None and e.attributed_to.text == "police"
+
+
+def test_a_place_object_is_not_made_an_actor(book: ActorDictionary) -> None:
+    doc = make([("Iran", "Iran", "PROPN", "nsubj", 1), ("criticised", "criticise", "VERB", "ROOT", 1),
+                ("Kirkuk", "Kirkuk", "PROPN", "dobj", 1), (".", ".", "PUNCT", "punct", 1)],
+               ents=[(2, 3, "GPE")])  # fmt: skip
+    actors = tuple(ActorFinder(book).find(doc))
+    drafts = list(Extractor(lexicon.load(), book, doc, actors, (), PUB, None).drafts())
+    assert [d.actor2 for d in drafts] == [None]

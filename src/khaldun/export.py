@@ -96,7 +96,9 @@ def acled_row(e: dict[str, Any], countries: dict[str, str]) -> dict[str, Any]:
         actor1 = f"{crowd} ({countries[iso]})" if iso in countries else crowd
         assoc1 = acled_actor(a1, countries) if a1.get("id") else ""
         i1 = 5 if crowd == "Rioters" else 6
-    elif not actor1 and acled.get("event_type") in UNIDENTIFIED:
+    elif acled.get("event_type") in UNIDENTIFIED and (
+        not actor1 or (a1.get("how") == "unresolved" and not a1.get("sector"))
+    ):  # a name no dictionary knows is no ACLED actor name
         iso = p.get("country")
         actor1 = "Unidentified Armed Group" + (f" ({countries[iso]})" if iso in countries else "")
         i1 = 3

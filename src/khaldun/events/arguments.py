@@ -8,7 +8,7 @@ from typing import Any
 from khaldun.actors.dictionary import ActorDictionary
 from khaldun.actors.resolve import country_actor
 from khaldun.events.lexicon import Lexicon
-from khaldun.model import ActorMention, PlaceMention, Span
+from khaldun.model import Actor, ActorMention, PlaceMention, Span
 
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "we", "us", "our", "he", "she"})
 ANAPHORS = frozenset({"group", "militia", "movement", "organisation", "organization", "faction"})
@@ -33,6 +33,18 @@ FACILITY_NOUNS = frozenset(
 )
 
 
+# Titles that give an unlisted person's sector: "Defence Secretary Tom King", "Gen. Avril".
+TITLE_SECTORS = {
+    **dict.fromkeys(["president", "minister", "secretary", "premier", "chancellor", "king",
+                     "queen", "emir", "sultan", "prince", "sheikh", "governor", "mayor",
+                     "ambassador", "negotiator", "spokesman", "spokeswoman"], "GOV"),
+    **dict.fromkeys(["general", "gen.", "colonel", "col.", "lt.", "major", "brigadier",
+                     "admiral", "commander"], "MIL"),
+}  # fmt: skip
+# modifiers of a subject that belong to its phrase
+PHRASE_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
+
+
 class Arguments:
     """Resolution of argument tokens to actor mentions, over one parsed article."""
 
@@ -52,6 +64,59 @@ class Arguments:
                 return ActorMention(_tokspan(self.doc[tok.i : tok.i + 1]), tok.text,
                                     country_actor(self.book, e.country, sector, e.name), "adjective", 0.7)  # fmt: skip
         return None
+
+    def _unresolved(self, tok: Any, names_only: bool = False) -> ActorMention | None:
+        """A subject no dictionary knows ("Ibo traditional elders", "British Defence Secretary
+        Tom King"), kept with its text, and the country and sector its words give. With
+        ``names_only`` (objects and recipients), only a name: "ordered Carlos Menem to…"."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in PRONOUNS:
+            return None
+        if tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY"):
+            return None  # a place is where, not who (states are in the dictionary)
+        if names_only and tok.pos_ != "PROPN" and tok.ent_type_ not in ("PERSON", "ORG", "NORP"):
+            return None
+        lemma = tok.lemma_.lower()
+        if (
+            tok.pos_ == "NOUN"
+            and tok.tag_ != "NNS"
+            and tok.ent_type_ not in ("PERSON", "ORG", "NORP")
+        ):
+            return None  # "an explosion killed…", "the toll rose": no one acts
+        if lemma in self.lex.instruments or lemma in self.lex.nouns:
+            return None  # "rockets hit…", "the attack killed…"
+        words = [tok]
+        for c in tok.lefts:
+            if c.dep_ in PHRASE_DEPS:
+                words.extend(c.subtree)
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                words.extend(c.subtree)
+            elif c.dep_ == "compound" or (c.dep_ == "appos" and c.i == tok.i + 2):
+                words.append(c)
+        lo, hi = min(t.i for t in words), max(t.i for t in words) + 1
+        while lo < tok.i and self.doc[lo].dep_ in ("det", "punct"):
+            lo += 1
+        if hi - lo > 10 or any(
+            t.is_punct and t.text not in ("-", "'", ".") for t in self.doc[lo:hi]
+        ):
+            lo, hi = (
+                min(t.i for t in [tok, *[c for c in tok.lefts if c.dep_ in PHRASE_DEPS]]),
+                tok.i + 1,
+            )
+        span = self.doc[lo:hi]
+        country = sector = None
+        for t in span:
+            mention = self.actor_at.get(t.i)
+            if mention is not None and mention.actor.kind == "state" and country is None:
+                country = mention.actor.country
+            for f in self.book.lookup(t.text) if country is None else ():
+                e = self.book.entries[f.entry_id]
+                if e.kind == "state" and t.text[:1].isupper():
+                    country = e.country
+                    break
+            sector = sector or TITLE_SECTORS.get(t.lower_)
+        actor = Actor(name=span.text, country=country, sector=sector)
+        return ActorMention(_tokspan(span), span.text, actor, "unresolved", 0.3)
 
     def _target_actor(self, target: Any, own: set[int]) -> ActorMention | None:
         m = self._resolve(target, follow_of=True)
@@ -102,7 +167,12 @@ class Arguments:
         if follow_of or tok.lemma_.lower() in _roles():
             for c in tok.children:
                 if c.dep_ in ("compound", "poss") and c.i in self.actor_at:
-                    return self.actor_at[c.i]
+                    m = self.actor_at[c.i]
+                    if tok.pos_ == "PROPN" and m.how == "generic" and c.dep_ == "compound":
+                        # "Ousted president Jean-Bertrand Aristide": the person, by title
+                        name = self.doc[min(m_.i for m_ in (c, *c.subtree)) : tok.i + 1]
+                        return ActorMention(_tokspan(name), name.text, m.actor, m.how, m.score)
+                    return m
                 if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                     for p in c.children:
                         if p.dep_ == "pobj":
@@ -135,7 +205,7 @@ class Arguments:
             if anc.lemma_.lower() in (self.lex.reporting | self.lex.threat | self.lex.denial):
                 s = _subject(anc)
                 if s is not None and s.i != tok.i and s.lower_ not in PRONOUNS:
-                    return self._resolve(s)
+                    return self._resolve(s) or self._unresolved(s)
         best = None
         for anc in tok.ancestors:
             if anc.lemma_.lower() in (self.lex.reporting | self.lex.threat | self.lex.denial):
@@ -160,6 +230,8 @@ def _subject(verb: Any) -> Any:
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
             return c
+    if verb.dep_ == "acomp":  # "Syria is willing to…": the copula's subject
+        return _subject(verb.head)
     return None
 
 

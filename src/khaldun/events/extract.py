@@ -308,7 +308,11 @@ class Extractor(Arguments):
             )
             category = intent
         sent = tok.sent
-        speaker = self._resolve(speaker_tok) if speaker_tok is not None else None
+        speaker = (
+            self._resolve(speaker_tok) or self._unresolved(speaker_tok)
+            if speaker_tok is not None
+            else None
+        )
         attribution = None
         if speaker_tok is not None and governor is not None and status != "asserted":
             name = speaker.actor.name if speaker else speaker_tok.text
@@ -482,12 +486,12 @@ class Extractor(Arguments):
             if passive:  # "3 soldiers were killed by militants": the subject is the target
                 a2 = self._resolve(subj)
             else:
-                a1 = self._resolve(subj)
+                a1 = self._resolve(subj) or self._unresolved(subj)
         for c in pred.children:
             if c.dep_ == "agent":
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        a1 = self._resolve(p) or a1
+                        a1 = self._resolve(p) or self._unresolved(p) or a1
         if tok.pos_ == "NOUN":
             for c in tok.children:
                 if c.dep_ == "poss":
@@ -530,10 +534,11 @@ class Extractor(Arguments):
             obj = self._object(tok, pred)
             if obj is not None and category not in ("ASSAULT", "THREATEN"):
                 # "rejected calls by Belarus's rulers", "denounced Serbia's suppression of…"
-                a2 = self._resolve(obj) or self._noun_agent(obj) or self._owner_state(obj, category)
+                a2 = (self._resolve(obj) or self._noun_agent(obj)
+                      or self._owner_state(obj, category) or self._unresolved(obj, names_only=True))  # fmt: skip
         if a2 is None:
             a2 = self._recipient(tok, pred, category, a1)
-        if a2 is None and category not in ("ASSAULT", "THREATEN") and tok.pos_ == "VERB":
+        if a2 is None and category != "ASSAULT" and tok.pos_ == "VERB":
             a2 = self._complement_party(pred, category, a1)
         if a1 is None:
             a1 = self._cause_agent(pred) if tok.pos_ == "VERB" else self._noun_agent(tok)
@@ -551,13 +556,17 @@ class Extractor(Arguments):
         """Who an event is done to when it has no object: "sanctions on three Russian banks",
         "gave Sri Lanka aid", "aid to Somalia", "clashed with al-Shabaab fighters"."""
         preps = {"with"} if category == "ASSAULT" else RECIPIENT_PREPS
-        for node in dict.fromkeys((tok, pred)):
+        obj = self._object(tok, pred) if category != "ASSAULT" else None
+        # "threatened further action against Russia", "boycott contact with the United States"
+        for node in dict.fromkeys(n for n in (tok, pred, obj) if n is not None):
             for c in node.children:
                 cands = [c] if c.dep_ == "dative" and category != "ASSAULT" else []
                 if c.dep_ == "prep" and c.lower_ in preps:
                     cands = [p for p in c.children if p.dep_ == "pobj"]
                 for p in cands:
-                    found = self._resolve(p)
+                    found = self._resolve(p) or (
+                        self._unresolved(p, names_only=True) if category != "ASSAULT" else None
+                    )
                     if found is not None and (actor1 is None or found.span != actor1.span):
                         return found
         return None
@@ -579,7 +588,7 @@ class Extractor(Arguments):
                 continue
             subj = _subject(c)
             if subj is not None and c.dep_ == "ccomp":
-                found = self._resolve(subj)
+                found = self._resolve(subj) or self._unresolved(subj)
                 if found is not None and (actor1 is None or found.span != actor1.span):
                     return found
             inner = [c, *(x for x in c.children if x.dep_ == "xcomp")]
