@@ -447,8 +447,9 @@ def rank(
     # a province named like its own town ("Erbil", "Kandahar") is read as the town
     seats = {(c.country, c.admin1) for c in cands if c.feature == "city" and q and key(c.name) in q}
 
+    acronym = bool(name) and name.isupper() and len(name) <= 4 and name.isalpha()  # type: ignore[union-attr]
     # other countries the article names: then a country's name is likely the country
-    foreign = bool(countries - {r.country for r in rivals})
+    foreign = countries - {r.country for r in rivals}
 
     def score(e: Entry) -> float:
         s = FEATURE_BONUS.get(e.feature, 8.0 if e.gid.startswith("fac:") else 0.0)
@@ -459,6 +460,8 @@ def rank(
         if q is not None and e.feature in ("city", "admin2", "county") and key(e.name) not in q:
             # "Athens" is Athens, Texas, before a town it once was; "Ohio" is not Ohio County
             s -= ALT_NAME_PENALTY
+        if acronym and e.feature == "city":
+            s -= ALT_NAME_PENALTY  # "EU" is the union, not Eu in Normandy
         if e.country and e.country == parent:
             s += 20
         if parent_admin and (e.country, e.admin1) == parent_admin:
@@ -486,7 +489,7 @@ def rank(
                 or (
                     e.feature in ("city", "admin2", "county")
                     and close
-                    and not foreign
+                    and not foreign - {e.country}  # no country but the town's own
                     and q
                     and key(e.name) in q
                 )
