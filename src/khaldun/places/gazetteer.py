@@ -19,7 +19,7 @@ from typing import Any
 from khaldun.knowledge import data_path, load_place_file, place_files, read_yaml
 from khaldun.text import key
 
-CACHE_VERSION = "gaz-12"
+CACHE_VERSION = "gaz-13"
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,13 +243,20 @@ def build() -> Gazetteer:
                   "city", int(c["population"] or 0), c.get("admin1code"), 1),
             *alts,
         )  # fmt: skip
+    codes = {
+        gid: str(ll[2])
+        for gid, ll in (
+            (read_yaml(data_path("gazetteer", "points.yaml")) or {}).get("points") or {}
+        ).items()
+        if len(ll) > 2
+    }
     points = {
         gid: (float(ll[0]), float(ll[1]))
         for gid, ll in (
             (read_yaml(data_path("gazetteer", "points.yaml")) or {}).get("points") or {}
         ).items()
     }
-    _add_admin1(add, cities, iso2to3, gc, pycountry, points)
+    _add_admin1(add, cities, iso2to3, gc, pycountry, points, codes)
     cells: dict[tuple[int, int], list[str]] = defaultdict(list)
     for code, a in airportsdata.load("IATA").items():
         iso3 = iso2to3.get(a["country"])
@@ -290,6 +297,7 @@ def _add_admin1(
     gc: Any,
     pycountry: Any,
     points: dict[str, tuple[float, float]],
+    codes: dict[str, str],
 ) -> None:
     """Provinces and states, centred on the population-weighted centroid of their towns.
 
@@ -348,7 +356,7 @@ def _add_admin1(
         cc = sub.country_code
         if cc == "US" or getattr(sub, "parent_code", None):
             continue
-        a1 = by_name.get((cc, key(sub.name)))
+        a1 = codes.get(f"admin1:{sub.code}") or by_name.get((cc, key(sub.name)))
         lat, lon = points.get(f"admin1:{sub.code}") or (centre(cc, a1) if a1 else (None, None))
         if lat is None:
             continue
