@@ -59,9 +59,10 @@ COUNTRIES = {  # ISO3: (lat, lon, admin1 names, actors)
 }  # fmt: skip
 OUTLETS = ["Reuters", "AP", "AFP", "Al Jazeera", "Press TV", "Times of Israel", "Kurdistan24",
            "Rudaw", "Xinhua", "Anadolu", "BBC", "Shafaq News"]  # fmt: skip
-WORDS = ("the attack followed days of tension officials said residents reported witnesses told "
+_FILLER = ("the attack followed days of tension officials said residents reported witnesses told "
          "reporters security sources confirmed according to local media the group claimed "
-         "responsibility in a statement while the ministry denied any involvement").split()  # fmt: skip
+         "responsibility in a statement while the ministry denied any involvement")  # fmt: skip
+WORDS = _FILLER.split()
 
 
 def _pick(rng: random.Random, weighted: list[tuple[str, int]]) -> str:
@@ -84,7 +85,8 @@ def fill(store: Store, n: int, *, seed: int = 11) -> None:
             for table, rows in ((articles, arts), (events, ments), (fused_events, fused)):
                 if rows:
                     conn.execute(insert(table), rows)
-        arts.clear(), ments.clear(), fused.clear()
+        for rows in (arts, ments, fused):
+            rows.clear()
 
     for i in range(n):
         typ = _pick(rng, TYPES)
@@ -107,8 +109,13 @@ def fill(store: Store, n: int, *, seed: int = 11) -> None:
                  "precision": prec, "text": place_name, "gazetteer_id": None, "feature": None}  # fmt: skip
         actor1 = {"name": a1, "id": a1[:12].upper(), "country": iso, "sector": None, "text": a1}
         actor2 = {"name": a2, "id": a2[:12].upper(), "country": other, "sector": None, "text": a2} if a2 else None  # fmt: skip
-        dd = {"start": day.isoformat(), "end": day.isoformat(), "precision": "day", "text": "on Monday"}
-        mlist = []
+        dd = {
+            "start": day.isoformat(),
+            "end": day.isoformat(),
+            "precision": "day",
+            "text": "on Monday",
+        }
+        mlist: list[dict[str, Any]] = []
         for k in range(rng.choice([1, 1, 1, 2, 2, 3])):
             aid = f"a-{i:08d}-{k}"
             outlet = rng.choice(OUTLETS)
@@ -200,7 +207,12 @@ def _summary(ms: list[float]) -> dict[str, float]:
 
 
 def run_load(base: str, rounds: int) -> dict[str, dict[str, float]]:
-    results: dict[str, list[float]] = {"events": [], "events_deep": [], "stats": [], "stats_all": []}
+    results: dict[str, list[float]] = {
+        "events": [],
+        "events_deep": [],
+        "stats": [],
+        "stats_all": [],
+    }
     with httpx.Client(base_url=base, timeout=60) as c:
         for q in EVENT_QUERIES + STATS_QUERIES:  # warm-up: each query once
             _timed(c, "/api/events" if q in EVENT_QUERIES else "/api/stats", q)
@@ -224,7 +236,9 @@ def machine() -> str:
     cpu = platform.processor() or "?"
     try:
         with open("/proc/cpuinfo") as fh:
-            cpu = next(line.split(":", 1)[1].strip() for line in fh if line.startswith("model name"))
+            cpu = next(
+                line.split(":", 1)[1].strip() for line in fh if line.startswith("model name")
+            )
     except (OSError, StopIteration):
         pass
     mem = ""
@@ -261,7 +275,10 @@ def main() -> None:
     if have == 0:
         t = time.perf_counter()
         fill(store, args.events)
-        print(f"filled {db} with {args.events:,} events in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+        print(
+            f"filled {db} with {args.events:,} events in {time.perf_counter() - t:.0f} s",
+            file=sys.stderr,
+        )
     with store.engine.connect() as conn:
         n = conn.execute(select(func.count()).select_from(fused_events)).scalar_one()
         n_ments = conn.execute(select(func.count()).select_from(events)).scalar_one()
@@ -282,7 +299,9 @@ def main() -> None:
                 err = server.stderr.read().decode() if server.stderr else ""
                 raise SystemExit(f"khaldun serve did not start: {err[-2000:]}")
             time.sleep(0.2)
+        load_before = os.getloadavg()[0]
         results = run_load(base, args.rounds)
+        load_after = os.getloadavg()[0]
     finally:
         server.terminate()
         server.wait(10)
@@ -290,14 +309,18 @@ def main() -> None:
     lines = [
         "# khaldun serve under load: the last results", "",
         f"Written by `python benchmarks/serve_load.py` on {when}.", "",
-        f"Machine: {machine()}.", "",
+        f"Machine: {machine()}; load average {load_before:.1f} before the run and "
+        f"{load_after:.1f} after it (other jobs share the cores: the figures are only as steady "
+        "as that).", "",
         f"Store: SQLite, {n:,} fused events ({n_ments:,} reports), synthetic "
         "(benchmarks/serve_load.py, seed 11). Server: `khaldun serve` (uvicorn, one process) on "
         "loopback; one keep-alive client, requests one after another.", "",
         "| request | n | p50 ms | p95 ms | max ms |", "|---|---:|---:|---:|---:|",
     ]  # fmt: skip
     for k, r in results.items():
-        lines.append(f"| {LABELS[k]} | {r['n']:.0f} | {r['p50']:.1f} | {r['p95']:.1f} | {r['max']:.1f} |")
+        lines.append(
+            f"| {LABELS[k]} | {r['n']:.0f} | {r['p50']:.1f} | {r['p95']:.1f} | {r['max']:.1f} |"
+        )
     target = results["events"]["p95"] < 100
     lines += ["", f"Target p95 < 100 ms for a filtered page: {'met' if target else 'NOT met'}."]
     text = "\n".join(lines) + "\n"
