@@ -36,6 +36,7 @@ __all__ = [
     "encode_cursor",
     "event_detail",
     "events_page",
+    "page_query",
     "stats",
 ]
 
