@@ -87,11 +87,13 @@ fused_events = Table(
     Column("lat", Float), Column("lon", Float), Column("geo_precision", Integer),
     Column("date_start", String), Column("date_end", String), Column("date_precision", String),
     Column("win_start", String), Column("win_end", String),  # candidate window for fusion
+    Column("win_days", Integer),  # the window's length (007): wide windows are looked up apart
     Column("fatalities", Integer), Column("n_sources", Integer), Column("n_outlets", Integer),
     Column("confidence", Float),
     Column("data", Text),  # the fused event as JSON, with its mentions
 )  # fmt: skip
 Index("ix_fused_type_window", fused_events.c.type, fused_events.c.win_start)
+Index("ix_fused_type_days", fused_events.c.type, fused_events.c.win_days)
 # 006: what the HTTP API filters, orders and counts by (khaldun.serve.queries). Each index leads
 # with an order or a grouping and carries every filtered column, so a page or a count reads the
 # index, never the wide rows (each row holds its event as JSON), whatever the filters.
@@ -193,6 +195,19 @@ def _m006_serve_indexes(conn: Connection) -> None:
         ix.create(conn, checkfirst=True)
 
 
+def _m007_fusion_window_days(conn: Connection) -> None:
+    """Each fused event's window length, so that fusion's candidate lookup reads a few days of
+    the window index and the few wide windows apart, not every earlier event."""
+    from datetime import date
+
+    _add_missing_columns(conn, fused_events)
+    rows = conn.execute(text("SELECT id, win_start, win_end FROM fused_events "
+                             "WHERE win_days IS NULL AND win_start IS NOT NULL"))  # fmt: skip
+    for eid, start, end in list(rows):
+        days = (date.fromisoformat(end) - date.fromisoformat(start)).days
+        conn.execute(fused_events.update().where(fused_events.c.id == eid).values(win_days=days))
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("001_initial", _m001_initial),
     ("002_actor_mentions", _m002_actor_mentions),
@@ -200,4 +215,5 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("004_articles_fts", _m004_articles_fts),
     ("005_fuse_stored_mentions", _m005_fuse_stored_mentions),
     ("006_serve_indexes", _m006_serve_indexes),
+    ("007_fusion_window_days", _m007_fusion_window_days),
 ]

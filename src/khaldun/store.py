@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -489,22 +489,30 @@ _SET_FUSED = update(events).where(events.c.id == bindparam("mid")).values(fused_
 _MOVE = (
     update(events).where(events.c.fused_id == bindparam("old")).values(fused_id=bindparam("fid"))
 )
-# the candidate events' mentions: (event, its founder, mention), in mention id order
+# The candidate events' mentions: (event, its founder, mention, event's window start). A
+# candidate's window meets the mention's. An event whose window is at most WIDE_DAYS long starts
+# at most WIDE_DAYS before the mention's window: the window index is read over those days. The
+# few wider events are looked up by their window's length (``win_days``, always written with the
+# window), their start compared here, so that the lookup reads that index.
+WIDE_DAYS = 31
 _CANDIDATES = (
-    select(fused_events.c.id, fused_events.c.founder, events.c.id)
+    select(fused_events.c.id, fused_events.c.founder, events.c.id, fused_events.c.win_start)
     .join(events, events.c.fused_id == fused_events.c.id)
-    .order_by(events.c.id)
-).where(
-    fused_events.c.type.in_(bindparam("kinds", expanding=True)),
-    fused_events.c.win_start <= bindparam("until"),
-    fused_events.c.win_end >= bindparam("since"),
+    .where(
+        fused_events.c.type.in_(bindparam("kinds", expanding=True)),
+        fused_events.c.win_end >= bindparam("since"),
+    )
 )
+_NARROW = _CANDIDATES.where(fused_events.c.win_start >= bindparam("floor"),
+                            fused_events.c.win_start <= bindparam("until"))  # fmt: skip
+_WIDE = _CANDIDATES.where(fused_events.c.win_days > WIDE_DAYS)
 # two precise places in different countries are two events (fusion rules them out): such events
 # are no candidates, and the lookup stays small as the store grows
-_CANDIDATES_IN = _CANDIDATES.where(or_(fused_events.c.country == bindparam("country"),
-                                       fused_events.c.country.is_(None),
-                                       fused_events.c.geo_precision.is_(None),
-                                       fused_events.c.geo_precision > 2))  # fmt: skip
+_SAME_COUNTRY = or_(fused_events.c.country == bindparam("country"),
+                    fused_events.c.country.is_(None), fused_events.c.geo_precision.is_(None),
+                    fused_events.c.geo_precision > 2)  # fmt: skip
+_LOOKUPS = {False: (_NARROW, _WIDE),
+            True: (_NARROW.where(_SAME_COUNTRY), _WIDE.where(_SAME_COUNTRY))}  # fmt: skip
 _MENTIONS_BY_ID = (
     select(events.c.id, *_MENTION_COLS)
     .join(articles, articles.c.id == events.c.article_id)
@@ -564,12 +572,16 @@ class _Linker:
         founders: dict[str, Any] = {}
         if w is not None:
             args = {"kinds": _compatible(m.type), "until": w[1].isoformat(),
-                    "since": w[0].isoformat()}  # fmt: skip
+                    "since": w[0].isoformat(),
+                    "floor": (w[0] - timedelta(days=WIDE_DAYS)).isoformat()}  # fmt: skip
             place = m.place or {}
-            q = _CANDIDATES
-            if place.get("country") and int(place.get("precision") or 3) <= 2:
-                q, args["country"] = _CANDIDATES_IN, place["country"]
-            rows = [(r[0], r[1], r[2]) for r in conn.execute(q, args)]
+            precise = bool(place.get("country") and int(place.get("precision") or 3) <= 2)
+            if precise:
+                args["country"] = place["country"]
+            until = args["until"]
+            found = {(r[0], r[1], r[2]) for q in _LOOKUPS[precise] for r in conn.execute(q, args)
+                     if r[3] <= until}  # fmt: skip
+            rows = sorted(found, key=lambda r: r[2])  # by mention id
             self.load(mid for _, _, mid in rows)
             for fid, founder, mid in rows:
                 founders[fid] = founder
@@ -619,6 +631,7 @@ class _Linker:
             date_end=dt.get("end"), date_precision=dt.get("precision"),
             win_start=min(w[0] for w in wins).isoformat() if wins else None,
             win_end=max(w[1] for w in wins).isoformat() if wins else None,
+            win_days=(max(w[1] for w in wins) - min(w[0] for w in wins)).days if wins else None,
             fatalities=d["fatalities"], n_sources=d["n_sources"], n_outlets=d["n_outlets"],
             confidence=d["confidence"], data=json.dumps(d)))  # fmt: skip
 
