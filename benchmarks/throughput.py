@@ -10,9 +10,11 @@ It generates the corpus (benchmarks/corpus.py), then runs, each in a fresh proce
   store) into a new SQLite store, on 1 and on 2 workers.
 
 For each it prints articles/s, tokens/s, events/s, the peak resident memory of the whole
-process tree (sampled from /proc every 50 ms, workers included), and the ratio to the baseline.
-Times include loading the model, in every run alike. It is a script, not a test: figures
-depend on the machine and on what else runs on it.
+process tree (sampled from /proc every 50 ms, workers included), the ratio to the baseline, and
+the CPU seconds the whole process tree used (user + system, workers included). Times include
+loading the model, in every run alike. It is a script, not a test: figures depend on the
+machine and on what else runs on it: on a machine others share, the CPU seconds (and the load
+average, printed with the results) say what the wall-clock figures cannot.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -121,10 +124,13 @@ def run_khaldun(corpus: Path, workers: int, first_pass: bool) -> dict[str, Any]:
 
 def _child(args: list[str]) -> dict[str, Any]:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", *args]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the child and every worker it waited for
     if out.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{out.stderr[-3000:]}")
     result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    result["cpu_s"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return result
 
 
@@ -172,6 +178,7 @@ def main() -> None:
     from khaldun.places import gazetteer
 
     gazetteer.load()  # build the gazetteer's cache now if the data changed: not a run's cost
+    load0 = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
         path = gen.write(Path(tmp) / "corpus.jsonl", args.articles, seed=args.seed)
         print(f"corpus: {args.articles} articles, {path.stat().st_size / 1e6:.1f} MB", flush=True)
@@ -189,7 +196,8 @@ def main() -> None:
         s = r["seconds"]
         ev = f"{r['events'] / s:,.1f}" if r["events"] is not None else "-"
         rows.append(f"| {name} | {s:,.1f} | {r['articles'] / s:,.1f} | {tokens / s:,.0f} | {ev} | "
-                    f"{r['peak_rss_mb']:,.0f} | {base['seconds'] / s:.2f}x |")  # fmt: skip
+                    f"{r['peak_rss_mb']:,.0f} | {base['seconds'] / s:.2f}x | {r['cpu_s']:,.1f} | "
+                    f"{base['cpu_s'] / r['cpu_s']:.2f}x |")  # fmt: skip
     one = runs["khaldun end to end, 1 worker"]["seconds"]
     two = runs["khaldun end to end, 2 workers"]["seconds"]
     cmd = "python benchmarks/throughput.py" + (
@@ -197,10 +205,16 @@ def main() -> None:
     )
     cmd += " --no-first-pass" if args.no_first_pass else ""
     table = "\n".join([
-        "| run | seconds | articles/s | tokens/s | events/s | peak RSS (MB, all processes) | vs baseline |",
-        "|---|---:|---:|---:|---:|---:|---:|", *rows])  # fmt: skip
-    report = (f"{table}\n\nspeed-up from 1 to 2 workers: {one / two:.2f}x; "
-              f"{tokens:,} tokens; first pass {'off' if args.no_first_pass else 'on'}")  # fmt: skip
+        "| run | seconds | articles/s | tokens/s | events/s | peak RSS (MB, all processes) | vs baseline "
+        "| CPU seconds (all processes) | vs baseline, CPU |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|", *rows])  # fmt: skip
+    cpu1 = runs["khaldun end to end, 1 worker"]["cpu_s"]
+    cpu2 = runs["khaldun end to end, 2 workers"]["cpu_s"]
+    load = " / ".join(f"{x:.1f}" for x in (*load0, *os.getloadavg()))
+    report = (f"{table}\n\nspeed-up from 1 to 2 workers: {one / two:.2f}x; CPU seconds on 1 worker "
+              f"/ on 2 workers: {cpu1 / cpu2:.2f} (1.00: running on two workers costs nothing "
+              f"more); {tokens:,} tokens; first pass {'off' if args.no_first_pass else 'on'}; "
+              f"load average (1, 5, 15 min) before / after: {load}")  # fmt: skip
     print(report)
     if not args.no_write:
         now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
