@@ -219,3 +219,20 @@ def test_a_county_without_a_point_is_placed_at_the_articles_town_in_its_state() 
     county = found[1].place
     assert county is not None and county.precision == 3
     assert haversine_km(county.lat, county.lon, 30.72, -95.55) < 1  # type: ignore[arg-type]
+
+
+def test_eval_reads_entities_with_their_sentences(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from khaldun.evaluate import run
+
+    rows = [
+        {"entity": "Erbil", "lat_long": [36.19, 44.01], "entity_label": "GPE",
+         "context": {"sents": [{"sent": "Drones struck near Erbil on Sunday."}]}},
+        {"entity": "Nowhere Park", "lat_long": [0.0, 0.0], "entity_label": "FAC",
+         "context": {"sents": [{"sent": "A fair at Nowhere Park."}]}},
+    ]  # fmt: skip
+    gold = tmp_path / "FAC_test.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    figures = run(gold, [])["figures"]
+    assert figures["accuracy_161km"] == {"value": 0.5, "n": 2}

@@ -38,18 +38,41 @@ def run(gold: Path, inputs: Iterable[str], *, config: Config | None = None,
     first = json.loads(next((line for line in head.split("\n") if line.strip()), "{}"))
     if "plover_type" not in first and "lat" in first and "start" in first:
         return run_geo(gold, list(inputs), config=config, limit=limit)
+    if "lat_long" in first and "entity" in first and "context" in first:
+        return run_geo_sentences(gold, config=config, limit=limit)
     return run_gold(gold, list(inputs), config=config, limit=limit)
+
+
+def run_geo_sentences(gold: Path, *, config: Config | None, limit: int | None) -> dict[str, Any]:
+    """Gold entities with their sentences, one a line (``{"entity", "lat_long", "context":
+    {"sents": [{"sent"}]}}``, as the wm-newslab GPE/LOC/FAC sets give them): the sentences are
+    the text and the entity's first occurrence in them the span to resolve."""
+    import re
+
+    records, golds = [], {}
+    for n, line in enumerate(gold.read_text(encoding="utf-8").split("\n")):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        text = " ".join(s["sent"].replace("\n", " ") for s in row["context"]["sents"])
+        m = re.search(re.escape(row["entity"]), text)
+        if m is None:
+            continue
+        rid = f"{gold.stem}-{n}"
+        records.append(
+            {"id": rid, "text": text, "toponyms": [{"start": m.start(), "end": m.end()}]}
+        )
+        lat, lon = row["lat_long"]
+        golds[(rid, m.start(), m.end())] = {"lat": lat, "lon": lon}
+    if limit:
+        records = records[:limit]
+    return _score_geo(gold, records, golds, config)
 
 
 def run_geo(
     gold: Path, inputs: list[str], *, config: Config | None, limit: int | None
 ) -> dict[str, Any]:
     """Toponym resolution given the gold spans: accuracy within 161 km, median error, AUC."""
-    import math
-
-    from khaldun import api
-    from khaldun.places.gazetteer import haversine_km
-
     golds: dict[tuple[str, int, int], dict[str, Any]] = {}
     for line in gold.read_text(encoding="utf-8").split("\n"):
         if line.strip():
@@ -62,6 +85,20 @@ def run_geo(
                 records.append(json.loads(line))
     if limit:
         records = records[:limit]
+    return _score_geo(gold, records, golds, config)
+
+
+def _score_geo(
+    gold: Path,
+    records: list[dict[str, Any]],
+    golds: dict[tuple[str, int, int], dict[str, Any]],
+    config: Config | None,
+) -> dict[str, Any]:
+    import math
+
+    from khaldun import api
+    from khaldun.places.gazetteer import haversine_km
+
     errors: list[float] = []
     for row in api.places(records, config=config):
         for p in row["places"]:  # type: ignore[union-attr]
