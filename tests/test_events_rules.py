@@ -214,14 +214,14 @@ def test_an_unlisted_subject_is_kept_with_its_text_country_and_title(book: Actor
 
 
 def test_a_reporter_does_not_stand_in_for_an_unlisted_subject(book: ActorDictionary) -> None:
-    # "Guerrillas wounded two soldiers, police said": the police only report it
+    # "Nationalist hardliners wounded two soldiers, police said": the police only report it
     [e] = events([("Nationalist", "nationalist", "ADJ", "amod", 1),
-                  ("guerrillas", "guerrilla", "NOUN", "nsubj", 2, "NNS"),
+                  ("hardliners", "hardliner", "NOUN", "nsubj", 2, "NNS"),
                   ("wounded", "wound", "VERB", "ccomp", 7), ("two", "two", "NUM", "nummod", 4),
                   ("soldiers", "soldier", "NOUN", "dobj", 2, "NNS"), (",", ",", "PUNCT", "punct", 7),
                   ("police", "police", "NOUN", "nsubj", 7), ("said", "say", "VERB", "ROOT", 7),
                   (".", ".", "PUNCT", "punct", 7)], book)  # fmt: skip
-    assert e.actor1 is not None and e.actor1.text == "Nationalist guerrillas"
+    assert e.actor1 is not None and e.actor1.text == "Nationalist hardliners"
     assert e.attributed_to is not None and e.attributed_to.text == "police"
 
 
@@ -232,3 +232,23 @@ def test_a_place_object_is_not_made_an_actor(book: ActorDictionary) -> None:
     actors = tuple(ActorFinder(book).find(doc))
     drafts = list(Extractor(lexicon.load(), book, doc, actors, (), PUB, None).drafts())
     assert [d.actor2 for d in drafts] == [None]
+
+
+def test_a_person_named_with_an_organisation_role_acts_for_it(book: ActorDictionary) -> None:
+    # "Kofi Annan, the UN envoy, demanded a truce"
+    drafts = events([("Kofi", "Kofi", "PROPN", "compound", 1), ("Annan", "Annan", "PROPN", "nsubj", 6),
+                     (",", ",", "PUNCT", "punct", 1), ("the", "the", "DET", "det", 5),
+                     ("UN", "UN", "PROPN", "compound", 5), ("envoy", "envoy", "NOUN", "appos", 1),
+                     ("demanded", "demand", "VERB", "ROOT", 6), ("a", "a", "DET", "det", 8),
+                     ("truce", "truce", "NOUN", "dobj", 6), (".", ".", "PUNCT", "punct", 6)], book)  # fmt: skip
+    assert drafts[0].category == "REQUEST"
+    assert drafts[0].actor1 is not None and drafts[0].actor1.actor.id == "UN"
+
+
+def test_thousands_of_a_people_are_that_people(book: ActorDictionary) -> None:
+    [e] = events([("Thousands", "thousand", "NOUN", "nsubj", 3, "NNS"), ("of", "of", "ADP", "prep", 0),
+                  ("Yoruba", "Yoruba", "PROPN", "pobj", 1, "NNPS"),
+                  ("demonstrated", "demonstrate", "VERB", "ROOT", 3),
+                  (".", ".", "PUNCT", "punct", 3)], book)  # fmt: skip
+    assert e.category == "PROTEST"
+    assert e.actor1 is not None and e.actor1.text == "Yoruba"

@@ -41,6 +41,16 @@ TITLE_SECTORS = {
     **dict.fromkeys(["general", "gen.", "colonel", "col.", "lt.", "major", "brigadier",
                      "admiral", "commander"], "MIL"),
 }  # fmt: skip
+# Singular nouns that name a body or a person who acts for one: "the Umma party said…"
+ACTING_NOUNS = frozenset({"party", "coalition", "association", "forum", "council", "committee",
+                          "front", "newspaper", "agency", "organisation", "organization",
+                          "alliance", "federation", "league", "body", "commission", "assembly",
+                          "cabinet", "junta", "regime", "delegation", "team", "wing", "faction",
+                          "official", "leader", "chief", "spokesman", "spokeswoman", "union",
+                          "group", "movement", "government", "ministry", "court", "parliament"})  # fmt: skip
+# "thousands of Nigerians", "a group of Yoruba leaders": the people are the actor
+QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "million", "score", "group",
+                            "number", "crowd", "band", "handful"})  # fmt: skip
 # modifiers of a subject that belong to its phrase
 PHRASE_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 
@@ -69,7 +79,15 @@ class Arguments:
         """A subject no dictionary knows ("Ibo traditional elders", "British Defence Secretary
         Tom King"), kept with its text, and the country and sector its words give. With
         ``names_only`` (objects and recipients), only a name: "ordered Carlos Menem to…"."""
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in PRONOUNS:
+        if tok.pos_ not in ("NOUN", "PROPN", "NUM") or tok.lower_ in PRONOUNS:
+            return None
+        if tok.lemma_.lower() in QUANTITY_HEADS or tok.ent_type_ == "CARDINAL":
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self._resolve(p) or self._unresolved(p, names_only)
+        if tok.pos_ == "NUM":
             return None
         if tok.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY"):
             return None  # a place is where, not who (states are in the dictionary)
@@ -80,6 +98,8 @@ class Arguments:
             tok.pos_ == "NOUN"
             and tok.tag_ != "NNS"
             and tok.ent_type_ not in ("PERSON", "ORG", "NORP")
+            and lemma not in ACTING_NOUNS
+            and not any(c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in tok.children)
         ):
             return None  # "an explosion killed…", "the toll rose": no one acts
         if lemma in self.lex.instruments or lemma in self.lex.nouns:
@@ -96,9 +116,7 @@ class Arguments:
         lo, hi = min(t.i for t in words), max(t.i for t in words) + 1
         while lo < tok.i and self.doc[lo].dep_ in ("det", "punct"):
             lo += 1
-        if hi - lo > 10 or any(
-            t.is_punct and t.text not in ("-", "'", ".") for t in self.doc[lo:hi]
-        ):
+        if hi - lo > 10 or any(t.text in (",", ";", ":", '"', "``", "''") for t in self.doc[lo:hi]):
             lo, hi = (
                 min(t.i for t in [tok, *[c for c in tok.lefts if c.dep_ in PHRASE_DEPS]]),
                 tok.i + 1,
@@ -164,6 +182,10 @@ class Arguments:
             tok.lemma_.lower() in ANAPHORS and any(c.lower_ == "the" for c in tok.children)
         ):
             return self._antecedent(tok)
+        if tok.pos_ == "PROPN":
+            for c in tok.children:  # "Kenzo Oshima, the UN relief coordinator, demanded…"
+                if c.dep_ == "appos" and (found := self._resolve(c)) is not None:
+                    return found
         if follow_of or tok.lemma_.lower() in _roles():
             for c in tok.children:
                 if c.dep_ in ("compound", "poss") and c.i in self.actor_at:
@@ -229,6 +251,8 @@ class Arguments:
 def _subject(verb: Any) -> Any:
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            if c.pos_ == "VERB":  # "The Red Cross operating in Iraq said": parsed as a clause
+                return next((s for s in c.children if s.dep_ == "nsubj"), c)
             return c
     if verb.dep_ == "acomp":  # "Syria is willing to…": the copula's subject
         return _subject(verb.head)

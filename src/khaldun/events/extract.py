@@ -476,6 +476,9 @@ class Extractor(Arguments):
             subj = _subject(p)
             if subj is not None:
                 break
+        else:
+            if p.dep_ == "advcl" and p.tag_ == "VBG":
+                subj = _subject(p.head)  # "police opened fire, killing one and arresting 12"
         passive = (
             subj is not None
             and subj.dep_ == "nsubjpass"
