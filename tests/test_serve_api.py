@@ -419,3 +419,10 @@ def test_a_page_reads_the_date_index_backwards_on_sqlite(
         with store.engine.connect() as conn:
             plan = " / ".join(r[3] for r in conn.execute(text("EXPLAIN QUERY PLAN " + sql)))
         assert "ix_fused_serve_date_start" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_an_unexpected_error_is_a_500_in_the_envelope() -> None:
+    app = create_app(None, settings=ServeSettings(token=None))  # no store, none overridden
+    with TestClient(app, raise_server_exceptions=False) as c:
+        err = assert_envelope(c.get("/api/events"), 500)
+        assert "RuntimeError" in err["message"] and "log" in err["message"]
