@@ -252,3 +252,14 @@ def test_thousands_of_a_people_are_that_people(book: ActorDictionary) -> None:
                   (".", ".", "PUNCT", "punct", 3)], book)  # fmt: skip
     assert e.category == "PROTEST"
     assert e.actor1 is not None and e.actor1.text == "Yoruba"
+
+
+def test_the_reporter_is_not_the_agent_of_an_event_a_thing_did(book: ActorDictionary) -> None:
+    # "A bombing killed two soldiers, the army said": the army reports, it did not attack
+    drafts = events([("A", "a", "DET", "det", 1), ("bombing", "bombing", "NOUN", "nsubj", 2),
+                     ("killed", "kill", "VERB", "ccomp", 7), ("two", "two", "NUM", "nummod", 4),
+                     ("soldiers", "soldier", "NOUN", "dobj", 2, "NNS"), (",", ",", "PUNCT", "punct", 7),
+                     ("army", "army", "NOUN", "nsubj", 7), ("said", "say", "VERB", "ROOT", 7),
+                     (".", ".", "PUNCT", "punct", 7)], book)  # fmt: skip
+    assert drafts and all(d.actor1 is None for d in drafts)
+    assert all(d.attributed_to is not None for d in drafts)

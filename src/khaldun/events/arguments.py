@@ -171,6 +171,18 @@ class Arguments:
                 named = self.actor_at.get(c.i) if c.dep_ in ("compound", "amod") else None
                 if named is not None and named.how != "generic" and named.actor.kind != "state":
                     return named
+        if m is not None and m.how == "generic":
+            # "activists from the Fatah party": the named body they came from
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+                    for p in c.children:
+                        named = self.actor_at.get(p.i) if p.dep_ == "pobj" else None
+                        if (
+                            named is not None
+                            and named.how == "dictionary"
+                            and named.actor.kind != "state"
+                        ):
+                            return named
         if m is not None:
             if m.how == "generic" and m.actor.country is None:
                 return self._owned(tok, m)
@@ -185,7 +197,17 @@ class Arguments:
         if tok.pos_ == "PROPN":
             for c in tok.children:  # "Kenzo Oshima, the UN relief coordinator, demanded…"
                 if c.dep_ == "appos" and (found := self._resolve(c)) is not None:
-                    return found
+                    if found.how != "generic":
+                        return found
+                    # "Salaheddine Sidhoum, Algeria's leading rights activist": the person,
+                    # as the kind of actor the apposition says
+                    name = self.doc[
+                        min(t.i for t in tok.subtree if t.dep_ == "compound" or t is tok) : tok.i
+                        + 1
+                    ]
+                    return ActorMention(
+                        _tokspan(name), name.text, found.actor, found.how, found.score
+                    )
         if follow_of or tok.lemma_.lower() in _roles():
             for c in tok.children:
                 if c.dep_ in ("compound", "poss") and c.i in self.actor_at:

@@ -18,7 +18,7 @@ from typing import Any
 
 from khaldun.actors.dictionary import ActorDictionary
 from khaldun.dates.resolve import resolve as resolve_date
-from khaldun.events.arguments import Arguments, _subject, _tokspan
+from khaldun.events.arguments import PRONOUNS, Arguments, _subject, _tokspan
 from khaldun.events.lexicon import Lexicon, Trigger
 from khaldun.model import (
     ActorMention,
@@ -322,7 +322,11 @@ class Extractor(Arguments):
         if obliged:
             actor1, actor2_default = speaker, actor1
         if actor1 is None and status in ("claimed", "threatened", "denied") and speaker:
-            actor1 = speaker
+            # "X said it had attacked…" (no subject, or a pronoun): the reporter acted; not
+            # "a roadside bomb killed two soldiers, the military said"
+            subj = next((s for p in self._chain(pred) if (s := _subject(p)) is not None), None)
+            if subj is None or subj.lower_ in PRONOUNS or subj.dep_ != "nsubj":
+                actor1 = speaker
         date_ = self._date(tok, pred, governor, threat=category == "THREATEN")
         targets = self._targets(tok, pred) if category in ("ASSAULT", "THREATEN") else []
         for target, scope in self._groups(tok, pred, targets):
@@ -477,8 +481,16 @@ class Extractor(Arguments):
             if subj is not None:
                 break
         else:
-            if p.dep_ == "advcl" and p.tag_ == "VBG":
-                subj = _subject(p.head)  # "police opened fire, killing one and arresting 12"
+            # "police opened fire, killing one and arresting 12", "mobilized groups to help
+            # support…": a participle's or a purpose clause's subject is its governor's
+            if p.dep_ == "advcl" and (
+                p.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in p.children)
+            ):
+                subj = next(
+                    (s for q in self._chain(p.head) if (s := _subject(q)) is not None), None
+                )
+            elif p.dep_ == "acl" and p.head.dep_ in ("dobj", "nsubjpass") and p.head.head is not p:
+                subj = _subject(p.head.head)  # "the PKK issued a declaration demanding…"
         passive = (
             subj is not None
             and subj.dep_ == "nsubjpass"
