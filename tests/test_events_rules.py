@@ -263,3 +263,15 @@ def test_the_reporter_is_not_the_agent_of_an_event_a_thing_did(book: ActorDictio
                      (".", ".", "PUNCT", "punct", 7)], book)  # fmt: skip
     assert drafts and all(d.actor1 is None for d in drafts)
     assert all(d.attributed_to is not None for d in drafts)
+
+
+def test_a_mediator_between_two_parties_is_the_first_actor(book: ActorDictionary) -> None:
+    # "Qatar launched a mediation effort between Egypt and Israel"
+    [e] = events([("Qatar", "Qatar", "PROPN", "nsubj", 1), ("launched", "launch", "VERB", "ROOT", 1),
+                  ("a", "a", "DET", "det", 4), ("mediation", "mediation", "NOUN", "compound", 4),
+                  ("effort", "effort", "NOUN", "dobj", 1), ("between", "between", "ADP", "prep", 4),
+                  ("Egypt", "Egypt", "PROPN", "pobj", 5), ("and", "and", "CCONJ", "cc", 6),
+                  ("Israel", "Israel", "PROPN", "conj", 6), (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+    assert e.category == "CONSULT"
+    assert e.actor1 is not None and e.actor1.actor.id == "QAT"
+    assert e.actor2 is not None and e.actor2.actor.id == "EGY"

@@ -519,7 +519,11 @@ class Extractor(Arguments):
             parts = self._participants(tok)
             if category in PARTICIPANT_NOUNS and parts:
                 between = [p for p in parts if p.head.lower_ == "between"]
-                if between:
+                if between and a1 is not None and not passive:
+                    # "Qatar's emir launched a mediation effort between the Emirates and Saudi
+                    # Arabia": the subject mediates; the parties are its counterparts
+                    a2 = self._resolve(between[0]) or self._unresolved(between[0], names_only=True)
+                elif between:
                     first = between[0]
                     a1 = self._resolve(first) or a1
                     conj = [c for c in first.children if c.dep_ == "conj"]
