@@ -275,3 +275,26 @@ def test_a_mediator_between_two_parties_is_the_first_actor(book: ActorDictionary
     assert e.category == "CONSULT"
     assert e.actor1 is not None and e.actor1.actor.id == "QAT"
     assert e.actor2 is not None and e.actor2.actor.id == "EGY"
+
+
+def test_a_visit_has_the_host_state_as_counterpart_only_for_a_foreign_actor(
+    book: ActorDictionary,
+) -> None:
+    from khaldun.model import Place, PlaceMention, Span
+
+    rows = [("Iraq", "Iraq", "PROPN", "nsubj", 1), ("withdrew", "withdraw", "VERB", "ROOT", 1),
+            ("from", "from", "ADP", "prep", 1), ("Amman", "Amman", "PROPN", "pobj", 2),
+            (".", ".", "PUNCT", "punct", 1)]  # fmt: skip
+    doc = make(rows)
+    amman = Place(name="Amman", lat=31.95, lon=35.93, country="JOR", precision=1)
+    places = (PlaceMention(Span(14, 19), "Amman", amman),)
+    actors = tuple(ActorFinder(book).find(doc))
+    [d] = list(Extractor(lexicon.load(), book, doc, actors, places, PUB, None).drafts())
+    assert d.category == "RETREAT"
+    assert d.actor2 is not None and d.actor2.actor.country == "JOR" and d.actor2.text == "Amman"
+    # the same step by an actor of no known country has no counterpart
+    doc = make([("Ministers", "minister", "NOUN", "nsubj", 1, "NNS"), *rows[1:]])
+    actors = tuple(ActorFinder(book).find(doc))
+    places = (PlaceMention(Span(19, 24), "Amman", amman),)
+    drafts = list(Extractor(lexicon.load(), book, doc, actors, places, PUB, None).drafts())
+    assert all(d.actor2 is None for d in drafts)

@@ -223,6 +223,18 @@ class Arguments:
                             return self._resolve(p, follow_of=False)
         return None
 
+    def _host(self, place: PlaceMention, actor1: ActorMention | None) -> ActorMention | None:
+        """The state of the territory an event took place on, unless it is the actor's own."""
+        iso = place.place.country if place.place else None
+        if iso is None or self.book.state(iso) is None:
+            return None
+        if actor1 is None or actor1.actor.country in (None, iso):
+            # "Kenya deployed troops in Mandera": no counterpart; "ministers met in Cairo":
+            # whose ministers is not known, so neither is whether Egypt is their host
+            return None
+        actor = country_actor(self.book, iso, "GOV", "Government")
+        return ActorMention(place.span, place.text, actor, "place-country", 0.5)
+
     def _owned(self, tok: Any, m: ActorMention) -> ActorMention:
         """ "its troops" after "Israel denied…": a generic actor takes its owner's country."""
         for c in tok.children:

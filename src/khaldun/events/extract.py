@@ -103,6 +103,11 @@ DECLARE_VERBS = frozenset({"declare", "announce", "observe", "proclaim"})
 
 
 OBLIGATION = Trigger("REQUEST", None, 0.6)
+# Steps a state takes or receives on a territory: "arrived in Amman" (a visit to Jordan),
+# "lifted the curfew in Montenegro", "deployed peacekeepers in Iraq". With no other counterpart,
+# the territory's state is the event's second actor, as CAMEO and PLOVER code them.
+HOSTED = frozenset({"CONSULT", "AID", "CONCEDE", "RETREAT", "MOBILIZE", "REJECT", "SANCTION",
+                    "AGREE", "SUPPORT", "COOPERATE"})  # fmt: skip
 
 
 @dataclass
@@ -332,13 +337,15 @@ class Extractor(Arguments):
         for target, scope in self._groups(tok, pred, targets):
             actor2 = actor2_default
             # the clause's own place; else one on its subject ("Lawyers in Eldoret protested")
-            place = (self._place(scope, fallback=False)
-                     or self._place(self._subject_scope(pred), fallback=False)
+            own = self._place(scope, fallback=False)
+            place = (own or self._place(self._subject_scope(pred), fallback=False)
                      or self._sentence_place(tok))  # fmt: skip
             if target is not None:
                 actor2 = self._target_actor(target, scope) or actor2
                 if actor2 is None and place and place.place and place.place.country:
                     actor2 = self._state_of_place(target, place)
+            if actor2 is None and category in HOSTED and own is not None:
+                actor2 = self._host(own, actor1)
             yield Draft(
                 category=category,
                 mode=mode,
