@@ -27,6 +27,11 @@ def draft(category: str, mode: str | None, a1: str | None, a2: str | None) -> Dr
             "Supporters of two candidates fought.",
             ("Riots", "Mob violence"),
         ),
+        (  # the dead fell in fighting between armed sides: a battle, whoever they were
+            draft("ASSAULT", "clash", None, "CVL"),
+            "At least 13 people were killed in inter-clan clashes over a watering hole.",
+            ("Battles", "Armed clash"),
+        ),
         (  # violence inside a demonstration is a violent demonstration
             draft("ASSAULT", "destroy", "PTY", None),
             "Supporters set fire to a bus during the nationwide blockade.",

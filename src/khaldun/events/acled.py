@@ -123,6 +123,10 @@ def acled_type(
         return "Riots", "Violent demonstration" if protest else "Mob violence"
     if d.mode is not None and d.mode not in ("firearms", "clash"):
         return et, st
+    if d.mode == "clash":
+        # "13 people killed in inter-clan clashes": the dead fell in fighting between armed
+        # sides (crowds fighting were dealt with above), not in an attack on civilians
+        return "Battles", "Armed clash"
     if s2 in UNARMED:
         return "Violence against civilians", "Attack"
     sentence = text[d.sentence.start : d.sentence.end] if text else ""
