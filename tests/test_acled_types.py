@@ -27,6 +27,11 @@ def draft(category: str, mode: str | None, a1: str | None, a2: str | None) -> Dr
             "Supporters of two candidates fought.",
             ("Riots", "Mob violence"),
         ),
+        (  # unorganised sides: mob violence
+            draft("ASSAULT", "clash", None, None),
+            "Members of two factions of the ruling party clashed over a land dispute.",
+            ("Riots", "Mob violence"),
+        ),
         (  # the dead fell in fighting between armed sides: a battle, whoever they were
             draft("ASSAULT", "clash", None, "CVL"),
             "At least 13 people were killed in inter-clan clashes over a watering hole.",

@@ -77,6 +77,12 @@ CROWD_VIOLENCE = re.compile(
 CROWD_WORDS = re.compile(
     r"\b(mobs?|crowds?|rioters?|youths|supporters|residents|villagers)\b", re.IGNORECASE
 )
+# unorganised sides of a fight: ACLED's mob violence, not a battle of armed organisations
+FACTIONS = re.compile(
+    r"\b(two|rival|opposing) (groups|factions|camps|sides|clans|families)\b|"
+    r"\b(factional|intra-party|inter-party)\b|\b(supporters|followers|activists|members|workers) of\b",
+    re.IGNORECASE,
+)
 INTERVENTION = re.compile(
     r"\b(tear ?gas\w*|dispers\w*|intervened|baton\w*|rubber bullets?|water cannon|arrested|detained)\b",
     re.IGNORECASE,
@@ -112,11 +118,14 @@ def acled_type(
         # force against a crowd: the protest was violent, or the state intervened
         et, st = protest_type(d, text)
         return (et, st) if et == "Riots" else ("Protests", "Protest with intervention")
+    sentence = text[d.sentence.start : d.sentence.end] if text else ""
     crowd = s1 in UNORGANISED or (
         s1 is None
         and (
             d.mode in ("destroy", "mob", "beat")
             or (d.mode == "primitive" and bool(CROWD_WORDS.search(text)))
+            # "two groups clashed over a land dispute", "two factions of the party clashed"
+            or (d.mode == "clash" and bool(FACTIONS.search(sentence)))
         )
     )
     if crowd:
@@ -129,7 +138,6 @@ def acled_type(
         return "Battles", "Armed clash"
     if s2 in UNARMED:
         return "Violence against civilians", "Attack"
-    sentence = text[d.sentence.start : d.sentence.end] if text else ""
     if (
         s2 is None
         and (s1 in ARMED or (d.actor1 and d.actor1.actor.kind == "state"))
