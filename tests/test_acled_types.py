@@ -27,6 +27,22 @@ def draft(category: str, mode: str | None, a1: str | None, a2: str | None) -> Dr
             "Supporters of two candidates fought.",
             ("Riots", "Mob violence"),
         ),
+        (  # what the protest is about is not what happened at it
+            draft("PROTEST", "demo", "EDU", None),
+            "Students staged a protest demanding punishment for those who looted the hall "
+            "(coded separately).",
+            ("Protests", "Peaceful protest"),
+        ),
+        (  # the grievance ends with its clause; the burning after it happened
+            draft("PROTEST", "demo", "PTY", None),
+            "Supporters protested against the results in Kisumu, burning tyres.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            draft("PROTEST", "demo", "PTY", None),
+            "Members of the party staged a human chain. Police foiled the protest.",
+            ("Protests", "Protest with intervention"),
+        ),
         (  # unorganised sides: mob violence
             draft("ASSAULT", "clash", None, None),
             "Members of two factions of the ruling party clashed over a land dispute.",

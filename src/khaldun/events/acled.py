@@ -84,16 +84,42 @@ FACTIONS = re.compile(
     re.IGNORECASE,
 )
 INTERVENTION = re.compile(
-    r"\b(tear ?gas\w*|dispers\w*|intervened|baton\w*|rubber bullets?|water cannon|arrested|detained)\b",
+    r"\b(tear ?gas\w*|dispers\w*|intervened|baton\w*|rubber bullets?|water cannon|arrested|detained|"
+    r"foil(ed|s)?|obstruct(ed|s)?|prevent(ed|s)?|barred|halted|snatch\w*)\b",
     re.IGNORECASE,
 )
 
 
+# What a protest is about, not what happened at it: "demanding punishment for those who looted",
+# "against the vandalism of a rally", "following an earlier clash (coded separately)"
+GRIEVANCE = re.compile(
+    r"\b(demand\w*|against|protest(ing|ed)? (against|over)|in protest|condemn\w*|over|following|"
+    r"in response to|after|for the (killing|murder|attack|arrest)|to protest|seeking|calling for|"
+    r"urging|in support of|supporting|regarding|about|in connection with)\b",
+    re.IGNORECASE,
+)
+
+
+GRIEVANCE_CLAUSE = re.compile(GRIEVANCE.pattern + r"[^,;.]*", re.IGNORECASE)
+
+
+def _what_happened(text: str) -> str:
+    """The report without the grievances its sentences cite."""
+    parts = []
+    text = re.sub(r"\([^)]*\)", "", text)  # "(coded as Pirojpur, Barisal)", "(coded separately)"
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        # a grievance runs to the end of its clause: "protested against the results, burning
+        # tyres" keeps the burning
+        parts.append(GRIEVANCE_CLAUSE.sub(" ", sentence))
+    return " ".join(parts)
+
+
 def protest_type(d: Draft, text: str) -> tuple[str, str]:
-    """ACLED's protest sub-types from what the report says happened around the protest."""
-    if d.mode == "riot" or CROWD_VIOLENCE.search(text):
+    """ACLED's protest sub-types from what the report says happened at the protest."""
+    told = _what_happened(text)
+    if d.mode == "riot" or CROWD_VIOLENCE.search(told):
         return "Riots", "Violent demonstration"
-    if INTERVENTION.search(text):
+    if INTERVENTION.search(told):
         return "Protests", "Protest with intervention"
     return "Protests", "Peaceful protest"
 
