@@ -306,8 +306,20 @@ def run_acled(path: Path, *, config: Config | None, limit: int | None) -> dict[s
     countries = _country_names()
     with path.open(encoding="utf-8", newline="") as fh:
         rows = [r for r in csv.DictReader(fh) if (r.get("notes") or "").strip()]
-    if limit:
-        rows = rows[:limit]
+    # ACLED's monadic exports list an event once per actor, each in the actor1 column: one event,
+    # coded once, whose actors are all of its rows' actor1
+    actors_of: dict[str, list[str]] = {}
+    events: list[dict[str, str]] = []
+    for r in rows:
+        key = r.get("event_id_cnty") or f"row-{len(events)}"
+        if key not in actors_of:
+            actors_of[key] = []
+            events.append(r)
+        a1 = (r.get("actor1") or "").split(" (")[0].strip()
+        if a1:
+            actors_of[key].append(a1)
+    merged = len(rows) - len(events)
+    rows = events[:limit] if limit else events
     c: Counter[str] = Counter()
     n: Counter[str] = Counter()
     sub_pairs: list[tuple[str, str]] = []
@@ -324,11 +336,12 @@ def run_acled(path: Path, *, config: Config | None, limit: int | None) -> dict[s
         c["event_type"] += int(et == row.get("event_type"))
         if row.get("sub_event_type"):
             sub_pairs.append((row["sub_event_type"], st))
-        gold_a1 = (row.get("actor1") or "").split(" (")[0].strip()
+        golds = actors_of.get(row.get("event_id_cnty") or "", [])
+        gold_a1 = golds[0] if golds else (row.get("actor1") or "").split(" (")[0].strip()
         if gold_a1:
             n["actor1"] += 1
             mine = acled_row(e, countries)["actor1"].split(" (")[0].strip() if e else ""
-            c["actor1"] += int(fold(mine) == fold(gold_a1))
+            c["actor1"] += int(fold(mine) in {fold(g) for g in golds or [gold_a1]})
         if row.get("geo_precision") == "1" and row.get("latitude"):
             n["place_25km_p1"] += 1
             p = (e or {}).get("place") or {}
@@ -361,7 +374,11 @@ def run_acled(path: Path, *, config: Config | None, limit: int | None) -> dict[s
         "fatalities_exact": _figure(c["fatalities"], n["fatalities"]),
         "fatalities_any_agrees": _figure(c["fatalities_any"], n["fatalities"]),
     }
-    return {"gold": str(path), "articles": n["rows"], "figures": figures}
+    out: dict[str, Any] = {"gold": str(path), "articles": n["rows"], "figures": figures}
+    if merged:
+        out["note"] = (f"{merged} rows repeat an event for another of its actors (a monadic "
+                       "export): each event is coded once, and its actor1 may be any of them")  # fmt: skip
+    return out
 
 
 def _acled_date(text: str) -> date | None:
