@@ -82,3 +82,16 @@ def test_fuzzy_spelling_resolves_above_threshold(finder: ActorFinder) -> None:
                ents=[(0, 1, "ORG")])  # fmt: skip
     [m] = finder.find(doc)
     assert m.how == "fuzzy" and m.actor.id == "LBN-HEZBOLLAH"
+
+
+def test_a_communitys_armed_men_are_its_militia(finder: ActorFinder) -> None:
+    doc = make([("Pokot", "Pokot", "PROPN", "compound", 1), ("raiders", "raider", "NOUN", "nsubj", 2, "NNS"),
+                ("killed", "kill", "VERB", "ROOT", 2), ("herders", "herder", "NOUN", "dobj", 2, "NNS"),
+                (".", ".", "PUNCT", "punct", 2)])  # fmt: skip
+    found = {m.text: m.actor for m in finder.find(doc)}
+    assert (found["Pokot raiders"].name, found["Pokot raiders"].sector) == (
+        "Communal militia",
+        "MLA",
+    )
+    assert found["Pokot raiders"].country == "KEN"
+    assert found["herders"].sector == "CVL"  # no community named: civilians

@@ -75,11 +75,29 @@ class GenericNoun(_Strict):
     name: str | None = None  # canonical name when no country is known ("Protesters")
 
 
+class Community(_Strict):
+    """An ethnic or clan community whose armed men ACLED codes as its communal militia."""
+
+    name: str = Field(min_length=2)
+    countries: list[str] = Field(min_length=1)
+    aliases: list[str] = []
+
+    @field_validator("countries")
+    @classmethod
+    def _iso3(cls, value: list[str]) -> list[str]:
+        for c in value:
+            if len(c) != 3 or not c.isupper():
+                raise ValueError(f"{c!r} is not an ISO3 code")
+        return value
+
+
 class GenericFile(_Strict):
     schema_: Literal["khaldun.generic/1"] = Field(alias="schema")
     nouns: list[GenericNoun]
     roles: list[str]  # person roles that speak for an organisation ("commander of X")
     modifiers: dict[str, str]  # "resistance": "REB" — a modifier that sets the sector of "group"
+    # "Pokot raiders", "Kikuyu youths", "the Turkana": a community's armed men
+    communities: list[Community] = []
 
 
 class FramingEntry(_Strict):

@@ -26,6 +26,10 @@ SECTOR_SUFFIX = {
 }
 
 
+# a state's own forces and offices: never a community's militia ("Pokot police reservists")
+STATE_SECTORS = frozenset({"MIL", "COP", "GOV", "JUD", "LEG", "SPY"})
+
+
 def country_actor(book: ActorDictionary, iso3: str, sector: str, fallback: str) -> Actor:
     """A state's sector as an actor: ``United States military``, ``Iraq government``."""
     state = book.entries.get(iso3)
@@ -56,6 +60,9 @@ class ActorFinder:
         gen = generic_nouns()
         self.roles = set(gen.roles)
         self.modifiers = dict(gen.modifiers)
+        self.communities = {
+            n: c.countries[0] for c in gen.communities for n in (c.name, *c.aliases)
+        }
         self._keys = list(book.index)
 
     # -- dictionary ---------------------------------------------------------------------------
@@ -106,6 +113,7 @@ class ActorFinder:
             mentions[span.root.i] = ActorMention(_span(span), span.text, actor, how)
             used.update(range(i, j))
         self._generics(doc, mentions, used)
+        self._communities(doc, mentions, used)
         self._entities(doc, mentions, used)
         return sorted(mentions.values(), key=lambda m: m.span)
 
@@ -144,6 +152,15 @@ class ActorFinder:
                 )
                 used.add(tok.i)
                 continue
+            community = self._community(tok) if sector not in STATE_SECTORS else None
+            if community is not None:
+                # "Pokot raiders", "Kikuyu youths": the community's militia
+                lo, hi = community.idx, tok.idx + len(tok.text)
+                actor = Actor(name="Communal militia", country=self.communities[community.text],
+                              sector="MLA", kind="generic")  # fmt: skip
+                mentions[tok.i] = ActorMention(Span(lo, hi), doc.text[lo:hi], actor, "generic", 0.8)
+                used.update((tok.i, community.i))
+                continue
             iso3, cue = self._country_cue(doc, tok, mentions)
             lo = min([doc[start].idx, *([cue.idx] if cue is not None else [])])
             hi = tok.idx + len(tok.text)
@@ -154,6 +171,26 @@ class ActorFinder:
             else:
                 actor = Actor(name=name, sector=sector, kind="generic")
             mentions[tok.i] = ActorMention(Span(lo, hi), doc.text[lo:hi], actor, "generic", 0.8)
+            used.add(tok.i)
+
+    def _community(self, tok: Any) -> Any:
+        for c in tok.lefts:
+            if c.dep_ in ("compound", "amod", "nmod") and c.text in self.communities:
+                return c
+        return None
+
+    def _communities(self, doc: Any, mentions: dict[int, ActorMention], used: set[int]) -> None:
+        """A community named as an actor on its own: "the Pokot attacked", "Turkana and Pokot
+        clashed" (in a place's position, "in Turkana", it is the place)."""
+        for tok in doc:
+            if (tok.i in used or tok.text not in self.communities
+                    or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj")):  # fmt: skip
+                continue
+            actor = Actor(name="Communal militia", country=self.communities[tok.text],
+                          sector="MLA", kind="generic")  # fmt: skip
+            mentions[tok.i] = ActorMention(
+                _span(doc[tok.i : tok.i + 1]), tok.text, actor, "generic", 0.7
+            )
             used.add(tok.i)
 
     def _named_in_phrase(self, doc: Any, tok: Any, mentions: dict[int, ActorMention]) -> Any:
