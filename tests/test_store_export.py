@@ -149,3 +149,13 @@ def test_acled_naming_follows_acleds_conventions() -> None:
                "place": {"country": "KEN"}, "actor1": None, "actor2": None,
                "acled": {"event_type": "Violence against civilians", "sub_event_type": "Attack"}}  # fmt: skip
     assert acled_row(unknown, names)["actor1"] == "Unidentified Armed Group (Kenya)"
+
+
+def test_a_state_force_with_no_country_named_takes_the_country_it_acts_in() -> None:
+    from khaldun.export import _country_names, acled_row
+
+    police = {"name": "Police forces", "sector": "COP", "text": "Police", "how": "generic"}
+    e = {"id": "e1", "type": "ASSAULT", "status": "asserted", "actor1": police,
+         "place": {"country": "KEN", "name": "Malindi"},
+         "acled": {"event_type": "Battles", "sub_event_type": "Armed clash"}}  # fmt: skip
+    assert acled_row(e, _country_names())["actor1"] == "Police Forces of Kenya"

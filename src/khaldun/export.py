@@ -67,6 +67,19 @@ def acled_actor(a: dict[str, Any] | None, countries: dict[str, str]) -> str:
     return str(a.get("name") or "")
 
 
+def _located(a: dict[str, Any], place: dict[str, Any]) -> dict[str, Any]:
+    """ "Police fired on…" with no country named: a state's force acts in its own country, so
+    the place's country is its country (ACLED: "Police Forces of Kenya")."""
+    if (
+        a.get("sector") in SECTOR_ACLED
+        and not a.get("country")
+        and not a.get("id")
+        and place.get("country")
+    ):
+        return {**a, "country": place["country"]}
+    return a
+
+
 def _book() -> Any:
     from khaldun.actors.dictionary import ActorDictionary
 
@@ -85,7 +98,7 @@ def _country_names() -> dict[str, str]:
 
 def acled_row(e: dict[str, Any], countries: dict[str, str]) -> dict[str, Any]:
     p, d = e.get("place") or {}, e.get("date") or {}
-    a1, a2 = e.get("actor1") or {}, e.get("actor2") or {}
+    a1, a2 = _located(e.get("actor1") or {}, p), _located(e.get("actor2") or {}, p)
     acled = e.get("acled") or {}
     i1, i2 = INTER.get(a1.get("sector") or "", 0), INTER.get(a2.get("sector") or "", 0)
     actor1, assoc1 = acled_actor(a1, countries), ""
