@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -20,6 +21,7 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", _PUNCT.sub(" ", stripped.lower())).strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
     """The lookup key of a name: folded, with Arabic article prefixes dropped between words.
 

@@ -70,24 +70,33 @@ class ActorFinder:
         """Longest dictionary matches, left to right; a span grows while its key is a prefix."""
         out: list[tuple[int, int, list[Form]]] = []
         book = self.book
-        i, n = 0, len(doc)
+        # token attributes read once: the scan looks at each token up to ``maxw`` times
+        toks = list(doc)
+        n = len(toks)
+        text = doc.text
+        starts = [t.idx for t in toks]
+        ends = [t.idx + len(t.text) for t in toks]
+        punct = [t.is_punct for t in toks]
+        space = [t.is_space for t in toks]
+        newline = [sp and "\n" in t.text for sp, t in zip(space, toks, strict=True)]
+        article = [t.lower_ in ARTICLES for t in toks]
+        alpha_start = [t.text[:1].isalpha() for t in toks]
+        i = 0
         maxw = book.max_words + 3  # hyphens and articles add tokens
         while i < n:
-            tok = doc[i]
-            if tok.is_space or tok.is_punct or not tok.text[:1].isalpha():
+            if space[i] or punct[i] or not alpha_start[i]:
                 i += 1
                 continue
             hit = None
             for j in range(i + 1, min(n, i + maxw) + 1):
-                last = doc[j - 1]
-                if last.is_space and "\n" in last.text:
+                if newline[j - 1]:
                     break
-                if last.is_punct or last.is_space or (last.lower_ in ARTICLES and j < n):
+                if punct[j - 1] or space[j - 1] or (article[j - 1] and j < n):
                     continue  # "al", "-" in "Harakat Hezbollah al-Nujaba": keep growing
-                text = doc[i:j].text
-                k = key(text)
+                span_text = text[starts[i] : ends[j - 1]]
+                k = key(span_text)
                 if k in book.index:
-                    forms = [f for f in book.lookup(text) if _case_ok(text, f)]
+                    forms = [f for f in book.lookup(span_text) if _case_ok(span_text, f)]
                     if forms:
                         hit = (i, j, forms)
                 if k not in book.prefixes:
@@ -119,14 +128,16 @@ class ActorFinder:
 
     # -- generic nouns with a country ----------------------------------------------------------
     def _generics(self, doc: Any, mentions: dict[int, ActorMention], used: set[int]) -> None:
+        text = doc.text  # built once: ``doc.text`` joins every token on each access
+        lemmas = [t.lemma_.lower() for t in doc]
         for tok in doc:
             if tok.i in used or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            lemma = tok.lemma_.lower()
+            lemma = lemmas[tok.i]
             entry = None
             start = tok.i
-            if tok.i > 0 and f"{doc[tok.i - 1].lemma_.lower()} {lemma}" in self.two:
-                entry = self.two[f"{doc[tok.i - 1].lemma_.lower()} {lemma}"]
+            if tok.i > 0 and f"{lemmas[tok.i - 1]} {lemma}" in self.two:
+                entry = self.two[f"{lemmas[tok.i - 1]} {lemma}"]
                 start = tok.i - 1
             elif lemma in self.one:
                 entry = self.one[lemma]
@@ -147,9 +158,7 @@ class ActorFinder:
                 m = mentions.pop(named.span_root)
                 lo = min(m.span.start, doc[start].idx)
                 hi = max(m.span.end, tok.idx + len(tok.text))
-                mentions[tok.i] = ActorMention(
-                    Span(lo, hi), doc.text[lo:hi], m.actor, m.how, m.score
-                )
+                mentions[tok.i] = ActorMention(Span(lo, hi), text[lo:hi], m.actor, m.how, m.score)
                 used.add(tok.i)
                 continue
             community = self._community(tok) if sector not in STATE_SECTORS else None
@@ -158,7 +167,7 @@ class ActorFinder:
                 lo, hi = community.idx, tok.idx + len(tok.text)
                 actor = Actor(name="Communal militia", country=self.communities[community.text],
                               sector="MLA", kind="generic")  # fmt: skip
-                mentions[tok.i] = ActorMention(Span(lo, hi), doc.text[lo:hi], actor, "generic", 0.8)
+                mentions[tok.i] = ActorMention(Span(lo, hi), text[lo:hi], actor, "generic", 0.8)
                 used.update((tok.i, community.i))
                 continue
             iso3, cue = self._country_cue(doc, tok, mentions)
@@ -170,7 +179,7 @@ class ActorFinder:
                 actor = country_actor(self.book, iso3, sector, name)
             else:
                 actor = Actor(name=name, sector=sector, kind="generic")
-            mentions[tok.i] = ActorMention(Span(lo, hi), doc.text[lo:hi], actor, "generic", 0.8)
+            mentions[tok.i] = ActorMention(Span(lo, hi), text[lo:hi], actor, "generic", 0.8)
             used.add(tok.i)
 
     def _community(self, tok: Any) -> Any:

@@ -146,6 +146,11 @@ class Extractor(Arguments):
         self.lex = lexicon
         self.book = book
         self.doc = doc
+        # per-document indexes, built once: ``doc.text`` joins every token on each access, and
+        # the trigger scan looks up each token's lemma several times
+        self.text: str = doc.text
+        self.lemmas: list[str] = [t.lemma_.lower() for t in doc]
+        self.ents: tuple[Any, ...] = tuple(doc.ents)  # ``doc.ents`` builds its spans anew each time
         self.published = published
         self.focus = focus
         self.actor_at: dict[int, ActorMention] = {}
@@ -190,7 +195,8 @@ class Extractor(Arguments):
                 for d in self._draft(tok, trig, tok, bare=True)]  # fmt: skip
 
     def _triggers(self, tok: Any) -> list[tuple[Trigger, Any]]:
-        lemma = tok.lemma_.lower()
+        lemma = self.lemmas[tok.i]
+        lemmas = self.lemmas
         # multiword triggers ("open fire", "air strike", "hunger strike"), matched on lemmas; a
         # phrase counts at its head ("strike" of "air strike") or at its first word when that is
         # a verb ("open fire"), and the longest phrase wins
@@ -198,12 +204,11 @@ class Extractor(Arguments):
             start = tok.i - back
             if start < 0:
                 continue
-            first = self.doc[start].lemma_.lower()
+            first = lemmas[start]
             for words, trig in self.lex.phrases_by_first.get(first, ()):
-                if len(words) <= back or start + len(words) > len(self.doc):
+                if len(words) <= back or start + len(words) > len(lemmas):
                     continue
-                seq = [t.lemma_.lower() for t in self.doc[start : start + len(words)]]
-                if tuple(seq) != words:
+                if tuple(lemmas[start : start + len(words)]) != words:
                     continue
                 head = self.doc[start : start + len(words)].root
                 if head.i == tok.i or (back == 0 and tok.pos_ == "VERB"):
@@ -870,11 +875,11 @@ class Extractor(Arguments):
         return self.focus
 
     def _same_paragraph(self, start: int, end: int) -> bool:
-        return "\n" not in self.doc.text[start:end]
+        return "\n" not in self.text[start:end]
 
     def _date(self, tok: Any, pred: Any, governor: Any, threat: bool = False) -> DateRange | None:
         future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in pred.children)
-        ents = self.doc.ents
+        ents = self.ents
         # the clause's own date, then the governing verb's; for what is no threat, the
         # sentence's date when the clause names none ("On 15 March, a sniper shot and killed a
         # soldier" parsed with the date on another verb), else the last date before it in its
