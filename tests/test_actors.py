@@ -95,3 +95,12 @@ def test_a_communitys_armed_men_are_its_militia(finder: ActorFinder) -> None:
     )
     assert found["Pokot raiders"].country == "KEN"
     assert found["herders"].sector == "CVL"  # no community named: civilians
+
+
+def test_a_plural_taken_for_a_name_is_still_the_generic_actor(finder: ActorFinder) -> None:
+    # "killed 2 Arbakis": en_core_web_sm tags the plural a proper noun, lemma and all
+    doc = make([("Militants", "militant", "NOUN", "nsubj", 1, "NNS"), ("killed", "kill", "VERB", "ROOT", 1),
+                ("2", "2", "NUM", "nummod", 3), ("Arbakis", "Arbakis", "PROPN", "dobj", 1, "NNPS"),
+                (".", ".", "PUNCT", "punct", 1)])  # fmt: skip
+    found = {m.text: m.actor for m in finder.find(doc)}
+    assert found["Arbakis"].sector == "MLA"

@@ -141,6 +141,8 @@ class ActorFinder:
                 start = tok.i - 1
             elif lemma in self.one:
                 entry = self.one[lemma]
+            elif tok.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in self.one:
+                entry = self.one[lemma[:-1]]  # "2 'Arbakis'": a plural the model took for a name
             if entry is None:
                 continue
             sector, plural_only, name = entry
