@@ -45,6 +45,13 @@ def test_actors_validate_locates_errors(tmp_path: Path) -> None:
     assert r.exit_code == 1 and "entries -> 0 -> id" in r.output
 
 
+def test_actors_validate_checks_a_packaged_file_once() -> None:
+    from khaldun.knowledge import packaged
+
+    r = runner.invoke(actors_app, ["validate", *map(str, packaged("actors"))])
+    assert r.exit_code == 0, r.output
+
+
 @pytest.mark.model
 def test_code_json_follows_the_output_contract(tmp_path: Path) -> None:
     r = runner.invoke(

@@ -425,8 +425,10 @@ def actors_validate(files: Annotated[list[Path], typer.Argument(help="Actor YAML
     """Check actor files against the schema; errors name file, entry and field."""
     from khaldun.knowledge import load_actor_files, packaged
 
+    given = {f.resolve() for f in files}
     try:
-        load_actor_files([*packaged("actors"), *files])
+        # a packaged file given to check is read once, not also as part of the dictionary
+        load_actor_files([*(p for p in packaged("actors") if p.resolve() not in given), *files])
     except KhaldunError as exc:
         _fail(exc)
     out.print(f"ok: {len(files)} file(s) valid")
