@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import socket
 import statistics
@@ -29,6 +28,9 @@ from typing import Any
 
 import httpx
 from sqlalchemy import func, insert, select
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import describe  # benchmarks/machine.py
 
 from khaldun.schema import articles, events, fused_events
 from khaldun.store import Store
@@ -232,26 +234,6 @@ def run_load(base: str, rounds: int) -> dict[str, dict[str, float]]:
     return {k: _summary(v) for k, v in results.items() if v}
 
 
-def machine() -> str:
-    cpu = platform.processor() or "?"
-    try:
-        with open("/proc/cpuinfo") as fh:
-            cpu = next(
-                line.split(":", 1)[1].strip() for line in fh if line.startswith("model name")
-            )
-    except (OSError, StopIteration):
-        pass
-    mem = ""
-    try:
-        with open("/proc/meminfo") as fh:
-            kb = int(next(line.split()[1] for line in fh if line.startswith("MemTotal")))
-        mem = f", {kb / 1024**2:.0f} GiB RAM"
-    except (OSError, StopIteration):
-        pass
-    return (f"{cpu}, {os.cpu_count()} cores{mem}, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}")  # fmt: skip
-
-
 LABELS = {
     "events": "filtered `/api/events` page (limit 50; 8 filter sets rotated)",
     "events_deep": "`/api/events?type=ASSAULT`, 60 pages deep by cursor",
@@ -309,7 +291,7 @@ def main() -> None:
     lines = [
         "# khaldun serve under load: the last results", "",
         f"Written by `python benchmarks/serve_load.py` on {when}.", "",
-        f"Machine: {machine()}; load average {load_before:.1f} before the run and "
+        f"Machine: {describe()}; load average {load_before:.1f} before the run and "
         f"{load_after:.1f} after it (other jobs share the cores: the figures are only as steady "
         "as that).", "",
         f"Store: SQLite, {n:,} fused events ({n_ments:,} reports), synthetic "

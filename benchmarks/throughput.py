@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import resource
 import subprocess
 import sys
@@ -34,6 +33,8 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from machine import describe  # noqa: E402  (benchmarks/machine.py)
 
 
 def _children(pid: int) -> list[int]:
@@ -134,27 +135,6 @@ def _child(args: list[str]) -> dict[str, Any]:
     return result
 
 
-def machine() -> str:
-    cpu = platform.processor() or "?"
-    try:
-        with open("/proc/cpuinfo") as fh:
-            cpu = next(
-                line.split(":", 1)[1].strip() for line in fh if line.startswith("model name")
-            )
-    except (OSError, StopIteration):
-        pass
-    mem = ""
-    try:
-        with open("/proc/meminfo") as fh:
-            kb = int(next(line.split()[1] for line in fh if line.startswith("MemTotal")))
-        mem = f", {kb / 1024**2:.0f} GiB RAM"
-    except (OSError, StopIteration):
-        pass
-    from khaldun.batch import cores
-
-    return f"{cpu}, {cores()} cores{mem}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-n", "--articles", type=int, default=5000)
@@ -220,7 +200,7 @@ def main() -> None:
         now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         (HERE / "RESULTS.md").write_text(
             f"# Throughput: the last results\n\nWritten by `{cmd}` on {now}.\n\n"
-            f"Machine: {machine()}.\n\nCorpus: {args.articles:,} generated articles "
+            f"Machine: {describe()}.\n\nCorpus: {args.articles:,} generated articles "
             f"(benchmarks/corpus.py, seed {args.seed}).\n\n{report}\n",
             encoding="utf-8")  # fmt: skip
 
