@@ -308,22 +308,18 @@ def run_acled(path: Path, *, config: Config | None, limit: int | None) -> dict[s
         rows = [r for r in csv.DictReader(fh) if (r.get("notes") or "").strip()]
     # ACLED's monadic exports list an event once per actor, each in the actor1 column: one event,
     # coded once, whose actors are all of its rows' actor1
-    actors_of: dict[str, list[str]] = {}
-    events: list[dict[str, str]] = []
-    for r in rows:
-        key = r.get("event_id_cnty") or f"row-{len(events)}"
-        if key not in actors_of:
-            actors_of[key] = []
-            events.append(r)
-        a1 = (r.get("actor1") or "").split(" (")[0].strip()
-        if a1:
-            actors_of[key].append(a1)
-    merged = len(rows) - len(events)
-    rows = events[:limit] if limit else events
+    by_event: dict[str, tuple[dict[str, str], list[str]]] = {}
+    for i, r in enumerate(rows):
+        _, actors = by_event.setdefault(r.get("event_id_cnty") or f"row-{i}", (r, []))
+        if a1 := (r.get("actor1") or "").split(" (")[0].strip():
+            actors.append(a1)
+    merged = len(rows) - len(by_event)
+    events = list(by_event.values())
+    events = events[:limit] if limit else events
     c: Counter[str] = Counter()
     n: Counter[str] = Counter()
     sub_pairs: list[tuple[str, str]] = []
-    for row in rows:
+    for row, golds in events:
         art = make_article(row["notes"], outlet=row.get("source"), published=None)
         coded = article_dict(pipe.code(art))
         evs = [e for e in coded["events"] if (e.get("acled") or {}).get("event_type")]
@@ -336,12 +332,10 @@ def run_acled(path: Path, *, config: Config | None, limit: int | None) -> dict[s
         c["event_type"] += int(et == row.get("event_type"))
         if row.get("sub_event_type"):
             sub_pairs.append((row["sub_event_type"], st))
-        golds = actors_of.get(row.get("event_id_cnty") or "", [])
-        gold_a1 = golds[0] if golds else (row.get("actor1") or "").split(" (")[0].strip()
-        if gold_a1:
+        if golds:
             n["actor1"] += 1
             mine = acled_row(e, countries)["actor1"].split(" (")[0].strip() if e else ""
-            c["actor1"] += int(fold(mine) in {fold(g) for g in golds or [gold_a1]})
+            c["actor1"] += int(fold(mine) in {fold(g) for g in golds})
         if row.get("geo_precision") == "1" and row.get("latitude"):
             n["place_25km_p1"] += 1
             p = (e or {}).get("place") or {}

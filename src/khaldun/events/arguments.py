@@ -81,7 +81,8 @@ class Arguments:
         ``names_only`` (objects and recipients), only a name: "ordered Carlos Menem to…"."""
         if tok.pos_ not in ("NOUN", "PROPN", "NUM") or tok.lower_ in PRONOUNS:
             return None
-        if tok.lemma_.lower() in QUANTITY_HEADS or tok.ent_type_ == "CARDINAL":
+        lemma = tok.lemma_.lower()
+        if lemma in QUANTITY_HEADS or tok.ent_type_ == "CARDINAL":
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
@@ -93,7 +94,6 @@ class Arguments:
             return None  # a place is where, not who (states are in the dictionary)
         if names_only and tok.pos_ != "PROPN" and tok.ent_type_ not in ("PERSON", "ORG", "NORP"):
             return None
-        lemma = tok.lemma_.lower()
         if (
             tok.pos_ == "NOUN"
             and tok.tag_ != "NNS"

@@ -255,7 +255,7 @@ class Extractor(Arguments):
                 return
             category, trig_mode = trig.else_category, trig.else_mode
         if trig.if_subject and trig.subject_category:
-            subj = next((s for p in self._chain(pred) if (s := _subject(p)) is not None), None)
+            subj = self._chain_subject(pred)
             if subj is not None and subj.lemma_.lower() in trig.if_subject:
                 category, trig_mode = trig.subject_category, trig.subject_mode
         if self._conditional(pred) or self._embedded(pred):
@@ -334,7 +334,7 @@ class Extractor(Arguments):
         if actor1 is None and status in ("claimed", "threatened", "denied") and speaker:
             # "X said it had attacked…" (no subject, or a pronoun): the reporter acted; not
             # "a roadside bomb killed two soldiers, the military said"
-            subj = next((s for p in self._chain(pred) if (s := _subject(p)) is not None), None)
+            subj = self._chain_subject(pred)
             if subj is None or subj.lower_ in PRONOUNS or subj.dep_ != "nsubj":
                 actor1 = speaker
         date_ = self._date(tok, pred, governor, threat=category == "THREATEN")
@@ -415,6 +415,10 @@ class Extractor(Arguments):
             p = p.head
             yield p
 
+    def _chain_subject(self, pred: Any) -> Any:
+        """The first subject up the predicate's chain: "Hamas vowed to attack" → Hamas."""
+        return next((s for p in self._chain(pred) if (s := _subject(p)) is not None), None)
+
     def _modality(self, pred: Any) -> tuple[bool, bool]:
         future = negated = False
         for p in self._chain(pred):
@@ -487,20 +491,15 @@ class Extractor(Arguments):
         self, tok: Any, pred: Any, category: str
     ) -> tuple[ActorMention | None, ActorMention | None]:
         a1 = a2 = None
-        subj = None
-        for p in self._chain(pred):
-            subj = _subject(p)
-            if subj is not None:
-                break
-        else:
+        subj = self._chain_subject(pred)
+        if subj is None:
             # "police opened fire, killing one and arresting 12", "mobilized groups to help
             # support…": a participle's or a purpose clause's subject is its governor's
+            *_, p = self._chain(pred)
             if p.dep_ == "advcl" and (
                 p.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in p.children)
             ):
-                subj = next(
-                    (s for q in self._chain(p.head) if (s := _subject(q)) is not None), None
-                )
+                subj = self._chain_subject(p.head)
             elif p.dep_ == "acl" and p.head.dep_ in ("dobj", "nsubjpass") and p.head.head is not p:
                 subj = _subject(p.head.head)  # "the PKK issued a declaration demanding…"
         passive = (
