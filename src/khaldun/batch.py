@@ -189,7 +189,8 @@ def ingest(
     size = opts.batch_size or config.batch_size
     inputs = [str(i) for i in inputs]
     run_id = store.start_run(inputs)  # a run killed before its end stays "running"
-    report = _ingest(inputs, store, config, meta, opts, size, pipeline, progress)
+    with store.batch():  # what the store reads for one batch, it remembers for the next
+        report = _ingest(inputs, store, config, meta, opts, size, pipeline, progress)
     store.finish_run(run_id, read=report.read, stored=report.stored, skipped=report.skipped,
                      n_events=report.events, n_errors=len(report.errors))  # fmt: skip
     return report
@@ -276,22 +277,38 @@ def _engine(opts: RunOptions, config: Config, workers: int) -> Engine:
 
 def _new_batches(items: Iterable[Item], store: Store, report: IngestReport, size: int,
                  progress: Progress | None) -> Iterator[list[Article]]:  # fmt: skip
-    """Batches of the articles not yet stored; bad items and stored ones are counted here."""
+    """Batches of the articles not yet stored; bad items and stored ones are counted here.
+
+    The store is asked about the articles a batch still lacks in one read (nothing is stored
+    while a batch is being filled, so each answer is the one a read per article would give).
+    """
     batch: list[Article] = []
+    unread: list[Article] = []  # not yet looked up in the store
+
+    def look_up() -> None:
+        if not unread:
+            return
+        for article, there in zip(unread, store.stored(unread), strict=True):
+            if there:  # the same text again; a changed one is a new version
+                report.skipped += 1
+                if progress and report.skipped % 100 == 0:
+                    progress(report)
+            else:
+                batch.append(article)
+        unread.clear()
+
     for item in items:
         if isinstance(item, ItemError):
             report.errors.append(item)
             store.add_error(item)
             continue
         report.read += 1
-        if store.has_article(item):  # the same text again; a changed one is a new version
-            report.skipped += 1
-            if progress and report.skipped % 100 == 0:
-                progress(report)
-            continue
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
+        unread.append(item)
+        if len(batch) + len(unread) >= size:
+            look_up()
+            if len(batch) >= size:
+                yield batch
+                batch = []
+    look_up()
     if batch:
         yield batch

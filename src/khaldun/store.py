@@ -11,6 +11,7 @@ stopped and ends with exactly the rows a clean run gives. The schema and its mig
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 from collections import Counter
@@ -30,6 +31,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    union_all,
     update,
 )
 from sqlalchemy.engine import Connection, Engine
@@ -110,11 +112,30 @@ class Store:
     def has_article(self, article: str | Article) -> bool:
         """Is this article stored? Given an id: any version. Given an article: this very text
         (by id and content hash, or canonical URL and content hash)."""
+        if not isinstance(article, str):
+            return self.stored([article])[0]
         with self.engine.connect() as conn:
-            if isinstance(article, str):
-                q = select(articles.c.id).where(articles.c.id == article)
-                return conn.execute(q).first() is not None
-            return _same_article(conn, article) is not None
+            q = select(articles.c.id).where(articles.c.id == article)
+            return conn.execute(q).first() is not None
+
+    def stored(self, batch: list[Article]) -> list[bool]:
+        """``has_article`` for each article of a batch, in one read of the store."""
+        keys = [(a.id, canonical_url(a.url), content_hash(a.text)) for a in batch]
+        found: list[tuple[str, str | None, str | None]] = []
+        with self.engine.connect() as conn:
+            for n in range(0, len(keys), 400):
+                part = keys[n : n + 400]
+                urls = sorted({cu for _, cu, _ in part if cu})
+                q = _RELATED.where(or_(articles.c.id.in_(sorted({k[0] for k in part})),
+                                       articles.c.canonical_url.in_(urls)))  # fmt: skip
+                found += [(r[0], r[1], r[2]) for r in conn.execute(q)]
+        by_id = {r[0]: r for r in found}
+        by_url: dict[str, list[tuple[str, str | None, str | None]]] = {}
+        for r in found:
+            if r[2]:
+                by_url.setdefault(r[2], []).append(r)
+        return [_same_in([r for r in (by_id.get(i),) if r] + by_url.get(cu or "", []), i, cu, h)
+                is not None for i, cu, h in keys]  # fmt: skip
 
     def add(self, coded: CodedArticle) -> bool:
         """Store an article, its mentions and their fusion in one transaction; False if this very
@@ -122,17 +143,23 @@ class Store:
         memo = getattr(self._batch, "memo", None)
         try:
             with self.engine.begin() as conn:
-                return _add(conn, coded, _Linker(conn, memo))
+                added = _add(conn, coded, _Linker(conn, memo))
         except BaseException:
             if memo is not None:  # what it remembers may be what was just rolled back
                 memo.clear()
             raise
+        if memo is not None:
+            memo.trim()
+        return added
 
     @contextmanager
     def batch(self) -> Iterator[None]:
         """Within it, ``add`` (still one transaction per article) remembers what it reads of the
         store and what it stored, parsed, from one article to the next: for a batch of articles
-        written one after the other, as ``ingest`` does."""
+        written one after the other, as ``ingest`` does. Nested, it is the enclosing batch."""
+        if getattr(self._batch, "memo", None) is not None:
+            yield
+            return
         self._batch.memo = _Memo()
         try:
             yield
@@ -341,19 +368,25 @@ def _filtered(q: Any, t: Any, f: EventFilter) -> Any:
 
 def _add(conn: Connection, coded: CodedArticle, linker: _Linker) -> bool:
     """Store one article, its mentions and their fusion; False if this very article is there."""
-    if _same_article(conn, coded.article) is not None:
+    a = coded.article
+    cu, h = canonical_url(a.url), content_hash(a.text)
+    q, args = (_RELATED_BY_URL, {"id": a.id, "cu": cu}) if cu else (_RELATED_BY_ID, {"id": a.id})
+    related = [(r[0], r[1], r[2]) for r in conn.execute(q, args)]
+    if _same_in(related, a.id, cu, h) is not None:
         return False
-    coded, previous, version = _versioned(conn, coded)
+    previous: str | None = None
+    version = 1
+    if related:  # an earlier version may be there (no row shares its id or URL: none is)
+        coded, previous, version = _versioned(conn, coded)
     a = coded.article
     d = article_dict(coded)
-    conn.execute(insert(articles).values(
+    conn.execute(insert(articles), dict(
         id=a.id, url=a.url, outlet=a.outlet, published=d["published"], title=a.title,
         text=a.text, raw_text=a.raw_text,
         meta=json.dumps({"section": d["section"], "boilerplate": d["boilerplate"],
                          "framing": d["framing"], "provenance": d["provenance"],
                          "source_id": a.source_id, "author": a.author}),
-        ingested_at=_now(), canonical_url=canonical_url(a.url),
-        content_hash=content_hash(a.text), version=version))  # fmt: skip
+        ingested_at=_now(), canonical_url=cu, content_hash=h, version=version))  # fmt: skip
     if previous is not None:
         _supersede(conn, previous, a.id, linker)
     rows = [_mention_row(event_dict(e, a.text), a.outlet) for e in coded.events]
@@ -381,20 +414,25 @@ def _add(conn: Connection, coded: CodedArticle, linker: _Linker) -> bool:
     return True
 
 
-def _same_article(conn: Connection, a: Article) -> str | None:
-    """The id of the stored copy of exactly this article, if any."""
-    h = content_hash(a.text)
-    row = conn.execute(select(articles.c.id, articles.c.content_hash)
-                       .where(articles.c.id == a.id)).first()  # fmt: skip
-    if row is not None and row[1] in (h, None):
-        return str(row[0])
-    cu = canonical_url(a.url)
+_RELATED = select(articles.c.id, articles.c.content_hash, articles.c.canonical_url)
+_RELATED_BY_ID = _RELATED.where(articles.c.id == bindparam("id"))
+_RELATED_BY_URL = _RELATED.where(
+    or_(articles.c.id == bindparam("id"), articles.c.canonical_url == bindparam("cu"))
+)
+
+
+def _same_in(rows: list[tuple[str, str | None, str | None]], aid: str, cu: str | None,
+             h: str) -> str | None:  # fmt: skip
+    """The id of the stored copy of exactly this article (same id and content hash, or same
+    canonical URL and content hash), among the rows (id, content hash, canonical URL) that
+    share its id or canonical URL."""
+    for rid, rh, _ in rows:
+        if rid == aid and rh in (h, None):
+            return rid
     if cu:
-        q = select(articles.c.id).where(articles.c.canonical_url == cu,
-                                         articles.c.content_hash == h)  # fmt: skip
-        row = conn.execute(q).first()
-        if row is not None:
-            return str(row[0])
+        for rid, rh, rcu in rows:
+            if rcu == cu and rh == h:
+                return rid
     return None
 
 
@@ -445,34 +483,39 @@ def _mention_row(ed: dict[str, Any], outlet: str | None) -> dict[str, Any]:
         data=json.dumps(ed))  # fmt: skip
 
 
-_ACTOR = select(actors.c.id).where(actors.c.id == bindparam("id"))
-_PLACE = select(places.c.id).where(places.c.id == bindparam("id"))
+_IDS = {t.name: select(t.c.id).where(t.c.id.in_(bindparam("ids", expanding=True)))
+        for t in (actors, places)}  # fmt: skip
 
 
 def _remember_actors_places(conn: Connection, eds: list[dict[str, Any]], known: set[str]) -> None:
     """Store the actors and places the mentions name that the store lacks (``known``: ids this
-    transaction found or stored already)."""
+    transaction found or stored already): one read and one write per table."""
+    new: dict[Any, dict[str, dict[str, Any]]] = {actors: {}, places: {}}
     for ed in eds:
         for a in (ed.get("actor1"), ed.get("actor2")):
-            if not a or not a.get("id") or a["id"] in known:
+            if not a or not a.get("id") or a["id"] in known or a["id"] in new[actors]:
                 continue
-            known.add(a["id"])
-            if conn.execute(_ACTOR, {"id": a["id"]}).first() is None:
-                conn.execute(insert(actors), dict(
-                        id=a["id"], name=a.get("name"), country=a.get("country"),
-                        sector=a.get("sector"), member_of=json.dumps(a.get("member_of") or [])))  # fmt: skip
+            new[actors][a["id"]] = dict(
+                id=a["id"], name=a.get("name"), country=a.get("country"),
+                sector=a.get("sector"), member_of=json.dumps(a.get("member_of") or []))  # fmt: skip
         p = ed.get("place")
         if p:
             pid = p.get("gazetteer_id") or content_id(str(p.get("name")), str(p.get("lat")),
                                                       str(p.get("lon")), prefix="p-")  # fmt: skip
-            if pid in known:
+            if pid in known or pid in new[places]:
                 continue
-            known.add(pid)
-            if conn.execute(_PLACE, {"id": pid}).first() is None:
-                conn.execute(insert(places), dict(
-                    id=pid, name=p.get("name"), country=p.get("country"), admin1=p.get("admin1"),
-                    lat=p.get("lat"), lon=p.get("lon"), precision=p.get("precision"),
-                    feature=p.get("feature")))  # fmt: skip
+            new[places][pid] = dict(
+                id=pid, name=p.get("name"), country=p.get("country"), admin1=p.get("admin1"),
+                lat=p.get("lat"), lon=p.get("lon"), precision=p.get("precision"),
+                feature=p.get("feature"))  # fmt: skip
+    for table, rows in new.items():
+        if not rows:
+            continue
+        known.update(rows)
+        have = {r[0] for r in conn.execute(_IDS[table.name], {"ids": list(rows)})}
+        missing = [row for rid, row in rows.items() if rid not in have]
+        if missing:
+            conn.execute(insert(table), missing)
 
 
 _MENTION_COLS = (events.c.data, articles.c.outlet, articles.c.url, articles.c.published)
@@ -511,8 +554,9 @@ _WIDE = _CANDIDATES.where(fused_events.c.win_days > WIDE_DAYS)
 _SAME_COUNTRY = or_(fused_events.c.country == bindparam("country"),
                     fused_events.c.country.is_(None), fused_events.c.geo_precision.is_(None),
                     fused_events.c.geo_precision > 2)  # fmt: skip
-_LOOKUPS = {False: (_NARROW, _WIDE),
-            True: (_NARROW.where(_SAME_COUNTRY), _WIDE.where(_SAME_COUNTRY))}  # fmt: skip
+# both lookups in one statement (a candidate both find is one candidate)
+_LOOKUPS = {False: union_all(_NARROW, _WIDE),
+            True: union_all(_NARROW.where(_SAME_COUNTRY), _WIDE.where(_SAME_COUNTRY))}  # fmt: skip
 _MENTIONS_BY_ID = (
     select(events.c.id, *_MENTION_COLS)
     .join(articles, articles.c.id == events.c.article_id)
@@ -537,7 +581,11 @@ def _compatible(kind: str) -> list[str]:
 class _Memo:
     """What a batch of writes remembers of the store: the stored mentions it read, parsed (a
     mention row never changes but for ``fused_id``, which is always read from the store), and
-    the ids of actors and places it found or stored (rows that are never deleted)."""
+    the ids of actors and places it found or stored (rows that are never deleted). Bounded:
+    between articles it keeps the ``MENTIONS`` mentions it met last, and ``KNOWN`` ids."""
+
+    MENTIONS = 10_000  # about 1,600 articles' mentions: fusion's candidates are recent events
+    KNOWN = 200_000
 
     def __init__(self) -> None:
         self.mentions: dict[str, fusion.Mention] = {}
@@ -546,6 +594,14 @@ class _Memo:
     def clear(self) -> None:
         self.mentions.clear()
         self.known.clear()
+
+    def trim(self) -> None:
+        extra = len(self.mentions) - self.MENTIONS
+        if extra > 0:  # the oldest first (a dict keeps the order they came in)
+            for mid in list(itertools.islice(self.mentions, extra)):
+                del self.mentions[mid]
+        if len(self.known) > self.KNOWN:
+            self.known.clear()
 
 
 class _Linker:
@@ -579,7 +635,7 @@ class _Linker:
             if precise:
                 args["country"] = place["country"]
             until = args["until"]
-            found = {(r[0], r[1], r[2]) for q in _LOOKUPS[precise] for r in conn.execute(q, args)
+            found = {(r[0], r[1], r[2]) for r in conn.execute(_LOOKUPS[precise], args)
                      if r[3] <= until}  # fmt: skip
             rows = sorted(found, key=lambda r: r[2])  # by mention id
             self.load(mid for _, _, mid in rows)
