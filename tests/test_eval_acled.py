@@ -28,3 +28,14 @@ def test_a_monadic_export_is_scored_once_per_event(tmp_path: Path) -> None:
     assert out["figures"]["actor1_accuracy_acled_naming"]["n"] == 1
     assert out["figures"]["acled_event_type_accuracy"]["n"] == 1
     assert "monadic" in out["note"]
+
+
+def test_gsr_actor_names_match_dotted_acronyms_and_misspellings_only() -> None:
+    from khaldun.evaluate import gsr_actor_ok
+
+    def ok(coded: str, gold: str) -> bool:
+        return gsr_actor_ok([{"actorText": gold}], {"text": coded, "name": coded})["name"]
+
+    assert ok("U.S.", "U.S.") and ok("the United Nations", "U.N. mission") is False
+    assert ok("Ghanaians", "Ghanians") and ok("President Gbagbo", "President Laurent Gbago")
+    assert not ok("Austria", "Australia") and not ok("Iran", "Iraq")

@@ -298,3 +298,42 @@ def test_a_visit_has_the_host_state_as_counterpart_only_for_a_foreign_actor(
     places = (PlaceMention(Span(19, 24), "Amman", amman),)
     drafts = list(Extractor(lexicon.load(), book, doc, actors, places, PUB, None).drafts())
     assert all(d.actor2 is None for d in drafts)
+
+
+def test_a_demand_is_addressed_to_the_named_actor_of_its_clause(book: ActorDictionary) -> None:
+    # "Rebels demanded the removal of President Kagame."
+    [e] = events([("Rebels", "rebel", "NOUN", "nsubj", 1, "NNS"),
+                  ("demanded", "demand", "VERB", "ROOT", 1), ("the", "the", "DET", "det", 3),
+                  ("removal", "removal", "NOUN", "dobj", 1), ("of", "of", "ADP", "prep", 3),
+                  ("President", "President", "PROPN", "compound", 6),
+                  ("Kagame", "Kagame", "PROPN", "pobj", 4), (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+    assert e.category == "REQUEST"
+    assert e.actor2 is not None and e.actor2.text.startswith("President")
+
+
+def test_an_intergovernmental_body_acting_on_a_territory_has_its_state_as_counterpart(
+    book: ActorDictionary,
+) -> None:
+    from khaldun.model import Place, PlaceMention, Span
+
+    # "NATO agreed in Mogadishu."
+    rows = [("NATO", "NATO", "PROPN", "nsubj", 1), ("agreed", "agree", "VERB", "ROOT", 1),
+            ("in", "in", "ADP", "prep", 1), ("Mogadishu", "Mogadishu", "PROPN", "pobj", 2),
+            (".", ".", "PUNCT", "punct", 1)]  # fmt: skip
+    doc = make(rows)
+    town = Place(name="Mogadishu", lat=2.04, lon=45.34, country="SOM", precision=1)
+    places = (PlaceMention(Span(15, 24), "Mogadishu", town),)
+    actors = tuple(ActorFinder(book).find(doc))
+    [d] = list(Extractor(lexicon.load(), book, doc, actors, places, PUB, None).drafts())
+    assert d.category == "AGREE"
+    assert d.actor2 is not None and d.actor2.actor.country == "SOM" and d.actor2.text == "Mogadishu"
+
+
+def test_a_word_of_an_organisations_name_is_no_trigger(book: ActorDictionary) -> None:
+    # "The Asia-Pacific Economic Cooperation forum agreed.": an agreement, and no cooperation
+    drafts = events([("The", "the", "DET", "det", 4), ("Asia-Pacific", "Asia-Pacific", "PROPN", "compound", 2),
+                     ("Economic", "Economic", "PROPN", "compound", 3),
+                     ("Cooperation", "Cooperation", "PROPN", "nmod", 4),
+                     ("forum", "forum", "NOUN", "nsubj", 5),
+                     ("agreed", "agree", "VERB", "ROOT", 5), (".", ".", "PUNCT", "punct", 5)], book)  # fmt: skip
+    assert [d.category for d in drafts] == ["AGREE"]

@@ -236,3 +236,32 @@ def test_eval_reads_entities_with_their_sentences(tmp_path) -> None:  # type: ig
     gold.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     figures = run(gold, [])["figures"]
     assert figures["accuracy_161km"] == {"value": 0.5, "n": 2}
+
+
+def test_a_small_town_abroad_is_not_read_into_a_local_name(gaz: Gazetteer) -> None:
+    # "Taliban attacked Kash Rod district in Helmand": "Kash" is no other name of Kashgar
+    rows = [("Taliban", "Taliban", "PROPN", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1),
+            ("Kash", "Kash", "PROPN", "compound", 3), ("Rod", "Rod", "PROPN", "compound", 4),
+            ("district", "district", "NOUN", "dobj", 1), ("in", "in", "ADP", "prep", 4),
+            ("Helmand", "Helmand", "PROPN", "pobj", 5)]  # fmt: skip
+    found = places(rows, gaz, ents=[(0, 1, "ORG"), (6, 7, "GPE")])
+    assert [p.text for p in found] == ["Helmand"]
+    assert all(p.place is not None and p.place.country == "AFG" for p in found)
+
+
+def test_a_short_acronym_is_a_country_or_nothing(gaz: Gazetteer) -> None:
+    rows = [("AL", "AL", "PROPN", "nsubj", 1), ("marched", "march", "VERB", "ROOT", 1),
+            ("in", "in", "ADP", "prep", 1), ("Dhaka", "Dhaka", "PROPN", "pobj", 2)]  # fmt: skip
+    found = places(rows, gaz, ents=[(0, 1, "ORG"), (3, 4, "GPE")])
+    assert [p.text for p in found] == ["Dhaka"]
+
+
+def test_a_bracketed_gloss_ends_with_the_province(gaz: Gazetteer) -> None:
+    # "in Gaibandha city (Gaibandha Sadar, Dhaka)": Dhaka here is the division
+    rows = [("in", "in", "ADP", "ROOT", 0), ("Gaibandha", "Gaibandha", "PROPN", "compound", 2),
+            ("city", "city", "NOUN", "pobj", 0), ("(", "(", "PUNCT", "punct", 2),
+            ("Sadar", "Sadar", "PROPN", "appos", 2), (",", ",", "PUNCT", "punct", 4),
+            ("Dhaka", "Dhaka", "PROPN", "conj", 4), (")", ")", "PUNCT", "punct", 2)]  # fmt: skip
+    found = {p.text: p.place for p in places(rows, gaz, ents=[(1, 2, "GPE"), (6, 7, "ORG")])}
+    assert found["Dhaka"] is not None and found["Dhaka"].feature == "admin1"
+    assert found["Gaibandha"] is not None and found["Gaibandha"].precision == 1

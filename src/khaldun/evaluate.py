@@ -404,8 +404,18 @@ _STOP = {"the", "and", "of", "a", "an", "in", "on", "for", "to", "its", "his", "
 
 
 def _words(text: str | None) -> set[str]:
-    words = fold(text or "").replace("-", " ").replace(".", "").split()
+    # dots go before folding, which makes them spaces: "U.S." is the word "us"
+    words = fold((text or "").replace(".", "")).replace("-", " ").split()
     return {w for w in words if len(w) > 1 and w not in _STOP}  # "US", "UN" count
+
+
+def _same_word(mine: set[str], gold: set[str]) -> bool:
+    """A word in common, allowing a misspelt long word ("Ghanians", "Gbago", "Afganistan")."""
+    from rapidfuzz import fuzz
+
+    if mine & gold:
+        return True
+    return any(len(a) >= 5 and len(b) >= 5 and fuzz.ratio(a, b) >= 90 for a in mine for b in gold)
 
 
 def gsr_actor_ok(golds: list[dict[str, Any]], coded: dict[str, Any] | None) -> dict[str, bool]:
@@ -422,7 +432,7 @@ def gsr_actor_ok(golds: list[dict[str, Any]], coded: dict[str, Any] | None) -> d
     mine = _words(coded.get("text")) | _words(coded.get("name"))
     name = code = False
     for g in golds:
-        name |= bool(mine & _words(g.get("actorText")))
+        name |= _same_word(mine, _words(g.get("actorText")))
         gc = (g.get("code") or "").upper()
         sector = (g.get("sector") or "")[:3].upper()
         sector_ok = sector not in SECTORS or coded.get("sector") == sector

@@ -223,12 +223,18 @@ class Arguments:
                             return self._resolve(p, follow_of=False)
         return None
 
-    def _host(self, place: PlaceMention, actor1: ActorMention | None) -> ActorMention | None:
-        """The state of the territory an event took place on, unless it is the actor's own."""
+    def _host(
+        self, place: PlaceMention, actor1: ActorMention | None, *, domestic: bool = False
+    ) -> ActorMention | None:
+        """The state of the territory an event took place on, unless it is the actor's own
+        (``domestic``: even then). An intergovernmental body is foreign everywhere."""
         iso = place.place.country if place.place else None
         if iso is None or self.book.state(iso) is None:
             return None
-        if actor1 is None or actor1.actor.country in (None, iso):
+        if actor1 is None or place.span.start == actor1.span.start:
+            return None  # no actor, or the place is the actor's own name
+        abroad = actor1.actor.sector == "IGO" or actor1.actor.country not in (None, iso)
+        if not (domestic or abroad):
             # "Kenya deployed troops in Mandera": no counterpart; "ministers met in Cairo":
             # whose ministers is not known, so neither is whether Egypt is their host
             return None

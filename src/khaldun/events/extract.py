@@ -106,8 +106,17 @@ OBLIGATION = Trigger("REQUEST", None, 0.6)
 # Steps a state takes or receives on a territory: "arrived in Amman" (a visit to Jordan),
 # "lifted the curfew in Montenegro", "deployed peacekeepers in Iraq". With no other counterpart,
 # the territory's state is the event's second actor, as CAMEO and PLOVER code them.
+# A protest, a demand, a charge, a refusal or a sanction with no object is addressed to the named
+# actor its clause goes on to name: "a hunger strike to demand the resignation of President Ben
+# Bella", "in protest against Sweden's decision".
+AUTHORITIES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+ADDRESSED = frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SANCTION"})
+# So are the state a threat, a demand, a coercive step or an inquiry bears on ("threatened to
+# impose a curfew in Algiers", "investigate war crimes in Bosnia"), and the state a protest on its
+# territory is addressed to ("ethnic Albanians demonstrated in Serbia"), even by its own people.
 HOSTED = frozenset({"CONSULT", "AID", "CONCEDE", "RETREAT", "MOBILIZE", "REJECT", "SANCTION",
-                    "AGREE", "SUPPORT", "COOPERATE"})  # fmt: skip
+                    "AGREE", "SUPPORT", "COOPERATE", "THREATEN", "COERCE", "REQUEST", "ACCUSE",
+                    "PROTEST"})  # fmt: skip
 
 
 @dataclass
@@ -195,6 +204,9 @@ class Extractor(Arguments):
                 for d in self._draft(tok, trig, tok, bare=True)]  # fmt: skip
 
     def _triggers(self, tok: Any) -> list[tuple[Trigger, Any]]:
+        named = self.actor_at.get(tok.i)
+        if named is not None and named.how in ("dictionary", "fuzzy") and " " in named.text:
+            return []  # a word of a name: "Asia-Pacific Economic Cooperation" is no cooperation
         lemma = self.lemmas[tok.i]
         lemmas = self.lemmas
         # multiword triggers ("open fire", "air strike", "hunger strike"), matched on lemmas; a
@@ -345,12 +357,17 @@ class Extractor(Arguments):
             own = self._place(scope, fallback=False)
             place = (own or self._place(self._subject_scope(pred), fallback=False)
                      or self._sentence_place(tok))  # fmt: skip
+            place = self._town_within(place, tok.sent)
             if target is not None:
                 actor2 = self._target_actor(target, scope) or actor2
                 if actor2 is None and place and place.place and place.place.country:
                     actor2 = self._state_of_place(target, place)
+            if actor2 is None and category in ADDRESSED:
+                # the clause with its purpose ("… to protest against Sweden's decision")
+                clause = {t.i for t in pred.subtree} - self._subject_scope(pred)
+                actor2 = self._addressee(scope | clause, actor1)
             if actor2 is None and category in HOSTED and own is not None:
-                actor2 = self._host(own, actor1)
+                actor2 = self._host(own, actor1, domestic=category == "PROTEST")
             yield Draft(
                 category=category,
                 mode=mode,
@@ -676,6 +693,22 @@ class Extractor(Arguments):
                         return self._resolve(a)
         return None
 
+    def _addressee(self, scope: set[int], actor1: ActorMention | None) -> ActorMention | None:
+        """The first named actor in the clause (its subject left out) that is not the actor."""
+        titled = None
+        for i in sorted(scope):
+            m = self.actor_at.get(i)
+            if m is None or m.how == "pronoun" or self.doc[i].lower_ in PRONOUNS:
+                continue
+            if actor1 is not None and (m.span == actor1.span or (
+                    m.actor.id is not None and m.actor.id == actor1.actor.id)):  # fmt: skip
+                continue
+            if m.how != "generic":
+                return m
+            if titled is None and m.text[:1].isupper() and m.actor.sector in AUTHORITIES:
+                titled = m  # "the removal of President Juvenal Habyarimana"
+        return titled
+
     def _preceding_actor(self, tok: Any, target: ActorMention | None) -> ActorMention | None:
         """When the parse found no subject at all ("a Taliban sniper shot and killed…" read as
         nouns), the nearest named actor before the trigger in its sentence."""
@@ -846,6 +879,29 @@ class Extractor(Arguments):
         if found:
             return min(found, key=lambda p: (p.place.precision if p.place else 9, -len(p.text)))
         return self.focus if fallback else None
+
+    def _town_within(self, place: PlaceMention | None, sent: Any) -> PlaceMention | None:
+        """A province made precise by the one town of it the sentence names: "a protest in
+        front of the press club (Sadar, Dhaka), demanding the removal of Manikganj's deputy
+        commissioner" was in Manikganj, a town of Dhaka division."""
+        from khaldun.places import gazetteer
+
+        area = place.place if place is not None else None
+        if area is None or area.feature != "admin1" or not area.gazetteer_id:
+            return place
+        gaz = gazetteer.load()
+        home = gaz.entry(area.gazetteer_id)
+        if home is None or not home.admin1:
+            return place
+        towns = {}
+        for toks, p in self.place_tokens:
+            if p.place is None or p.place.precision != 1 or not p.place.gazetteer_id or not toks:
+                continue
+            town = gaz.entry(p.place.gazetteer_id)
+            if (sent.start <= min(toks) < sent.end and town is not None
+                    and (town.country, town.admin1) == (home.country, home.admin1)):  # fmt: skip
+                towns[town.gid] = p
+        return next(iter(towns.values())) if len(towns) == 1 else place
 
     def _sentence_place(self, tok: Any) -> PlaceMention | None:
         """The sentence's own place when the clause names none ("clashed with police on campus

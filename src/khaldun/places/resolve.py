@@ -173,15 +173,22 @@ class PlaceFinder:
                     if cands:
                         span = part
                         break
+            if span.text.isupper() and len(span.text) <= 3:
+                # "US", "UAE" are countries; "AL" (a party), "APC" (a vehicle) are no towns
+                cands = [c for c in cands if c.feature == "country"]
             if not cands:
                 continue
             after = doc[span.end].lower_ if span.end < len(doc) else ""
             cands = prefer_kind(cands, after) or cands
+            if span.start > 0 and doc[span.start - 1].text == "," and _in_brackets(span):
+                # "(Manikgonj Sadar, Dhaka)": a gloss ends with the province
+                cands = [c for c in cands if c.feature in AREAS] or cands
             pending.append((span, cands))
             taken.update(range(span.start, span.end))
             for c in cands:
                 if c.feature == "country" and c.country:
                     country_votes[c.country] += 1
+        pending = _local_readings(pending, actors)
         # the article's countries and provinces from every name first, so that a place named
         # early is read in the light of one named later ("Gopalganj city, Kashiani (Dhaka)")
         votes, self._admin_votes = context_votes([c for _, c in pending])
@@ -233,10 +240,12 @@ class PlaceFinder:
             return False
         if mention.actor.kind != "state" and mention.how == "dictionary":
             return False
-        if span.start > 0 and span.doc[span.start - 1].text == "(":
+        if _in_brackets(span):
             return True  # "Gopalganj city, Kashiani (Dhaka)": a bracketed gloss of a place
         root = span.root
         head = root.head
+        if root.dep_ == "appos" and head.lower_ in AREA_WORDS | {"area"}:
+            return True  # "in Shah Wali Kot district, Kandahar"
         while root.dep_ in ("conj", "compound", "appos") and head is not root:
             root, head = head, head.head
         return root.dep_ == "pobj" and head.lower_ in PLACE_PREPS and head.lower_ != "between"
@@ -569,6 +578,60 @@ def _parts(span: Any) -> list[Any]:
     return parts
 
 
+def _in_brackets(span: Any) -> bool:
+    """Does the span stand inside brackets that open in its sentence: "(Shariatpur Sadar, Dhaka)"."""
+    depth = 0
+    for t in reversed(span.doc[span.sent.start : span.start]):
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+def _small(e: Entry, q: set[str], name: str) -> bool:
+    """A village or small town, or a town known by another name than the one written, unless
+    it is a city of millions ("Chittagong") or the name is more than a short word ("Kash",
+    "Chin", "Tori" are other names of Kashgar, Jinzhou and Turin)."""
+    if e.feature != "city":
+        return False
+    if e.population < 100_000:
+        return True
+    return key(e.name) not in q and (len(name) <= 5 or e.population < 1_000_000)
+
+
+def _local_readings(
+    pending: list[tuple[Any, list[Entry]]], actors: tuple[ActorMention, ...]
+) -> list[tuple[Any, list[Entry]]]:
+    """Drop names read only as small towns abroad, that the article gives no reason for.
+
+    The countries the article is about are its known actors' and those its other names (each
+    name once) can only be in, where one reading is more than a small town. A name whose every
+    reading is a small town elsewhere, or a town there known by another name, is a local place
+    the gazetteer lacks ("the Shaykhan area of Azra district, Logar" is no hamlet in Iraq), or a
+    part of one ("Kash" of "Kash Rod district", "Ashraf" of "Ashraf Ghani"): it is dropped, and
+    the event falls back to the places around it."""
+    voted: dict[str, set[str]] = {}
+    for span, cands in pending:
+        q = _name_keys(span.text)
+        countries = {c.country for c in cands if c.country}
+        if len(countries) == 1 and not all(_small(c, q, span.text) for c in cands):
+            voted.setdefault(key(span.text), set()).update(countries)
+    from_actors = {m.actor.country for m in actors if m.actor.country
+                   and m.how in ("dictionary", "capital", "metonym", "adjective")}  # fmt: skip
+    out = []
+    for span, cands in pending:
+        k, q = key(span.text), _name_keys(span.text)
+        context = from_actors.union(*(v for name, v in voted.items() if name != k))
+        if (context and all(_small(c, q, span.text) for c in cands)
+                and not any(c.country in context for c in cands)):  # fmt: skip
+            continue
+        out.append((span, cands))
+    return out
+
+
 def _locative(ent: Any) -> bool:
     """A name the model took for a person that stands where a place does: "in Kakamega",
     "the streets of Kakamega", "Kakamega town"."""
@@ -578,6 +641,8 @@ def _locative(ent: Any) -> bool:
     if nxt is not None and nxt.lower_ in TOWN_WORDS | AREA_WORDS | {"area", "county"}:
         return True
     root = ent.root
+    if root.dep_ == "appos" and root.head.lower_ in AREA_WORDS | {"area"}:
+        return True  # "in Azra district, Logar"
     if root.dep_ != "pobj" or root.head.lower_ not in LOCATIVE_PREPS:
         return False
     if root.head.lower_ == "of":  # "the streets of X", not "the president of X"
