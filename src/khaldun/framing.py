@@ -16,16 +16,39 @@ from khaldun.model import FramingMark, Span
 @functools.cache
 def _compiled() -> tuple[re.Pattern[str], dict[str, FramingEntry]]:
     """The pattern of every form, and each form's entry by its normalised text."""
+    forms, by_form = _forms()
+    pattern = re.compile(_alternation(forms), re.IGNORECASE)
+    return pattern, {_norm(k): v for k, v in by_form.items()}
+
+
+@functools.cache
+def _forms() -> tuple[list[str], dict[str, FramingEntry]]:
+    """Every form, longest first, and each form's entry."""
     by_form: dict[str, FramingEntry] = {}
     for e in framing_lexicon().entries:
         for form in (e.term, *e.variants):
             by_form.setdefault(form.lower(), e)
-    forms = sorted(by_form, key=len, reverse=True)  # longest first
+    return sorted(by_form, key=len, reverse=True), by_form
+
+
+def _alternation(forms: list[str]) -> str:
     alternation = "|".join(
         r"[\s\-]+".join(re.escape(w) for w in re.split(r"[\s\-]+", f) if w) for f in forms
     )
-    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
-    return pattern, {_norm(k): v for k, v in by_form.items()}
+    return rf"(?<![\w-])(?:{alternation})(?![\w-])"
+
+
+# where a match can start: every form starts with a letter or digit, after no word character
+_START = re.compile(r"(?<![\w-])\w")
+
+
+@functools.lru_cache(maxsize=4096)
+def _starting_with(ch: str) -> re.Pattern[str] | None:
+    """The pattern of the forms whose first character matches ``ch`` (as the whole pattern's
+    IGNORECASE compares it), in the same order: at a position where ``ch`` is, it matches
+    exactly what the whole pattern matches there."""
+    forms = [f for f in _forms()[0] if re.fullmatch(re.escape(f[0]), ch, re.IGNORECASE)]
+    return re.compile(_alternation(forms), re.IGNORECASE) if forms else None
 
 
 def _norm(text: str) -> str:
@@ -33,10 +56,22 @@ def _norm(text: str) -> str:
 
 
 def mark(text: str) -> list[FramingMark]:
-    """Every loaded term in ``text``, longest match first, with offsets."""
-    pattern, lookup = _compiled()
+    """Every loaded term in ``text``, longest match first, with offsets.
+
+    What ``_compiled()``'s pattern finds scanning the text (``finditer``), found faster: it is
+    tried only where a word starts, with the forms that start with that word's first letter.
+    """
+    _, lookup = _compiled()
     out = []
-    for m in pattern.finditer(text):
+    pos = 0
+    while (start := _START.search(text, pos)) is not None:
+        at = start.start()
+        pattern = _starting_with(text[at])
+        m = pattern.match(text, at) if pattern is not None else None
+        if m is None:
+            pos = at + 1
+            continue
+        pos = m.end()
         entry = lookup.get(_norm(m.group(0)))
         if entry is None:
             continue

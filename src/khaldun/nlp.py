@@ -99,9 +99,8 @@ def parse_many(
             continue
         if len(parts) == 1:
             doc = parts[0]
-        else:  # an unparsed chunk has no tensor to join: then the Doc keeps none
-            mixed = not all(need for _, need in plan)
-            doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"] if mixed else [])
+        else:  # no stage reads the tensor (and an unparsed chunk has none): it is not joined
+            doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
         assert doc.text == text
         docs.append(doc)
     return docs
