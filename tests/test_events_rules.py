@@ -337,3 +337,35 @@ def test_a_word_of_an_organisations_name_is_no_trigger(book: ActorDictionary) ->
                      ("forum", "forum", "NOUN", "nsubj", 5),
                      ("agreed", "agree", "VERB", "ROOT", 5), (".", ".", "PUNCT", "punct", 5)], book)  # fmt: skip
     assert [d.category for d in drafts] == ["AGREE"]
+
+
+def test_a_conditional_threat_is_made_to_the_subject_of_its_condition(
+    book: ActorDictionary,
+) -> None:
+    # "Iran threatened to strike unless Iraq withdrew."
+    [e] = events([("Iran", "Iran", "PROPN", "nsubj", 1), ("threatened", "threaten", "VERB", "ROOT", 1),
+                  ("to", "to", "PART", "aux", 3), ("strike", "strike", "VERB", "xcomp", 1),
+                  ("unless", "unless", "SCONJ", "mark", 6), ("Iraq", "Iraq", "PROPN", "nsubj", 6),
+                  ("withdrew", "withdraw", "VERB", "advcl", 3), (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+    assert e.category == "THREATEN"
+    assert e.actor2 is not None and e.actor2.actor.id == "IRQ"
+
+
+def test_a_curfew_a_state_lays_on_its_own_town_bears_on_the_towns_people(
+    book: ActorDictionary,
+) -> None:
+    from khaldun.model import Place, PlaceMention, Span
+
+    # "Turkey imposed a curfew in Cizre."
+    rows = [("Turkey", "Turkey", "PROPN", "nsubj", 1), ("imposed", "impose", "VERB", "ROOT", 1),
+            ("a", "a", "DET", "det", 3), ("curfew", "curfew", "NOUN", "dobj", 1),
+            ("in", "in", "ADP", "prep", 3), ("Cizre", "Cizre", "PROPN", "pobj", 4),
+            (".", ".", "PUNCT", "punct", 1)]  # fmt: skip
+    doc = make(rows)
+    town = Place(name="Cizre", lat=37.33, lon=42.19, country="TUR", precision=1)
+    places = (PlaceMention(Span(27, 32), "Cizre", town),)
+    actors = tuple(ActorFinder(book).find(doc))
+    [d] = list(Extractor(lexicon.load(), book, doc, actors, places, PUB, None).drafts())
+    assert d.category == "COERCE"
+    assert d.actor2 is not None and d.actor2.text == "Cizre"
+    assert (d.actor2.actor.country, d.actor2.actor.sector) == ("TUR", "CVL")

@@ -197,7 +197,8 @@ class Arguments:
         if tok.pos_ == "PROPN":
             for c in tok.children:  # "Kenzo Oshima, the UN relief coordinator, demanded…"
                 if c.dep_ == "appos" and (found := self._resolve(c)) is not None:
-                    if found.how != "generic":
+                    if found.how != "generic" and (c.lemma_.lower() not in _roles()
+                                                   or tok.ent_type_ != "PERSON"):  # fmt: skip
                         return found
                     # "Salaheddine Sidhoum, Algeria's leading rights activist": the person,
                     # as the kind of actor the apposition says
@@ -239,6 +240,14 @@ class Arguments:
             # whose ministers is not known, so neither is whether Egypt is their host
             return None
         actor = country_actor(self.book, iso, "GOV", "Government")
+        return ActorMention(place.span, place.text, actor, "place-country", 0.5)
+
+    def _residents(self, place: PlaceMention) -> ActorMention | None:
+        """The people of a place, as the object of a measure laid on it by their own state."""
+        iso = place.place.country if place.place else None
+        if iso is None or self.book.state(iso) is None:
+            return None
+        actor = country_actor(self.book, iso, "CVL", "Civilians")
         return ActorMention(place.span, place.text, actor, "place-country", 0.5)
 
     def _owned(self, tok: Any, m: ActorMention) -> ActorMention:

@@ -109,6 +109,9 @@ OBLIGATION = Trigger("REQUEST", None, 0.6)
 # A protest, a demand, a charge, a refusal or a sanction with no object is addressed to the named
 # actor its clause goes on to name: "a hunger strike to demand the resignation of President Ben
 # Bella", "in protest against Sweden's decision".
+TERRITORIAL_MEASURES = frozenset({"curfew", "siege", "emergency", "martial", "lockdown",
+                                  "blockade", "closure", "cordon"})  # fmt: skip
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around"})
 AUTHORITIES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 ADDRESSED = frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SANCTION"})
 # So are the state a threat, a demand, a coercive step or an inquiry bears on ("threatened to
@@ -364,10 +367,14 @@ class Extractor(Arguments):
                     actor2 = self._state_of_place(target, place)
             if actor2 is None and category in ADDRESSED:
                 # the clause with its purpose ("… to protest against Sweden's decision")
-                clause = {t.i for t in pred.subtree} - self._subject_scope(pred)
-                actor2 = self._addressee(scope | clause, actor1)
+                clause = (scope | {t.i for t in pred.subtree}) - self._subject_scope(pred)
+                actor2 = self._addressee(clause, actor1)
+            if actor2 is None and category == "THREATEN":
+                actor2 = self._conditioned(tok, actor1)
             if actor2 is None and category in HOSTED and own is not None:
                 actor2 = self._host(own, actor1, domestic=category == "PROTEST")
+                if actor2 is None and category in ("COERCE", "THREATEN") and self._measure(tok):
+                    actor2 = self._residents(own)
             yield Draft(
                 category=category,
                 mode=mode,
@@ -693,19 +700,45 @@ class Extractor(Arguments):
                         return self._resolve(a)
         return None
 
+    def _conditioned(self, tok: Any, actor1: ActorMention | None) -> ActorMention | None:
+        """Whom a conditional threat is made to: the subject of its condition ("threatened to
+        strike unless Israel rescinded the annexation")."""
+        for t in tok.sent:
+            if t.dep_ == "mark" and t.lower_ in ("if", "unless") and t.head.i != tok.i:
+                subj = _subject(t.head)
+                m = self._resolve(subj) if subj is not None else None
+                if m is not None and (actor1 is None or m.actor.id != actor1.actor.id
+                                      or m.actor.id is None):  # fmt: skip
+                    return m
+        return None
+
+    def _measure(self, tok: Any) -> bool:
+        """A measure laid on a territory: a curfew, martial law, a state of siege."""
+        words = {tok.lemma_.lower()} | {c.lemma_.lower() for c in tok.subtree}
+        return bool(words & TERRITORIAL_MEASURES)
+
     def _addressee(self, scope: set[int], actor1: ActorMention | None) -> ActorMention | None:
         """The first named actor in the clause (its subject left out) that is not the actor."""
         titled = None
         for i in sorted(scope):
+            t = self.doc[i]
             m = self.actor_at.get(i)
-            if m is None or m.how == "pronoun" or self.doc[i].lower_ in PRONOUNS:
+            if m is None and t.pos_ == "PROPN" and t.dep_ in ("pobj", "dobj", "dative"):
+                m = self._resolve(t)  # "calls by Kofi Annan, UN secretary-general"
+            if m is None or m.how == "pronoun" or t.lower_ in PRONOUNS:
                 continue
+            if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE:
+                continue  # "rebels in the Ivory Coast dismissed…": a place, not an addressee
             if actor1 is not None and (m.span == actor1.span or (
                     m.actor.id is not None and m.actor.id == actor1.actor.id)):  # fmt: skip
                 continue
             if m.how != "generic":
                 return m
-            if titled is None and m.text[:1].isupper() and m.actor.sector in AUTHORITIES:
+            # a title before a name: "President Juvenal Habyarimana", not "Police" in a headline
+            named = len(m.text.split()) > 1 or (i + 1 < len(self.doc)
+                                                and self.doc[i + 1].pos_ == "PROPN")  # fmt: skip
+            if (titled is None and named and m.text[:1].isupper()
+                    and m.actor.sector in AUTHORITIES):  # fmt: skip
                 titled = m  # "the removal of President Juvenal Habyarimana"
         return titled
 
