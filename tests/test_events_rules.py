@@ -369,3 +369,14 @@ def test_a_curfew_a_state_lays_on_its_own_town_bears_on_the_towns_people(
     assert d.category == "COERCE"
     assert d.actor2 is not None and d.actor2.text == "Cizre"
     assert (d.actor2.actor.country, d.actor2.actor.sector) == ("TUR", "CVL")
+
+
+def test_the_target_of_a_part_of_a_groups_stronghold_is_the_group(book: ActorDictionary) -> None:
+    # "Troops captured part of a guerrilla stronghold."
+    [e] = events([("Troops", "troop", "NOUN", "nsubj", 1, "NNS"),
+                  ("captured", "capture", "VERB", "ROOT", 1), ("part", "part", "NOUN", "dobj", 1),
+                  ("of", "of", "ADP", "prep", 2), ("a", "a", "DET", "det", 6),
+                  ("guerrilla", "guerrilla", "NOUN", "compound", 6),
+                  ("stronghold", "stronghold", "NOUN", "pobj", 3), (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+    assert e.category == "ASSAULT"
+    assert e.actor2 is not None and e.actor2.actor.sector == "REB"

@@ -209,19 +209,21 @@ class Arguments:
                     return ActorMention(
                         _tokspan(name), name.text, found.actor, found.how, found.score
                     )
-        if follow_of or tok.lemma_.lower() in _roles():
-            for c in tok.children:
-                if c.dep_ in ("compound", "poss") and c.i in self.actor_at:
-                    m = self.actor_at[c.i]
-                    if tok.pos_ == "PROPN" and m.how == "generic" and c.dep_ == "compound":
-                        # "Ousted president Jean-Bertrand Aristide": the person, by title
-                        name = self.doc[min(m_.i for m_ in (c, *c.subtree)) : tok.i + 1]
-                        return ActorMention(_tokspan(name), name.text, m.actor, m.how, m.score)
-                    return m
-                if c.dep_ == "prep" and c.lower_ in ("of", "from"):
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            return self._resolve(p, follow_of=False)
+        # "a Karen guerrilla stronghold", "Israel's militia ally": its owner; "the president of
+        # X": X (followed once: not "part of the camps of…")
+        follow = follow_of or tok.lemma_.lower() in _roles()
+        for c in tok.children:
+            if c.dep_ in ("compound", "poss") and c.i in self.actor_at:
+                m = self.actor_at[c.i]
+                if tok.pos_ == "PROPN" and m.how == "generic" and c.dep_ == "compound":
+                    # "Ousted president Jean-Bertrand Aristide": the person, by title
+                    name = self.doc[min(m_.i for m_ in (c, *c.subtree)) : tok.i + 1]
+                    return ActorMention(_tokspan(name), name.text, m.actor, m.how, m.score)
+                return m
+            if follow and c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return self._resolve(p, follow_of=False)
         return None
 
     def _host(
