@@ -113,7 +113,24 @@ TERRITORIAL_MEASURES = frozenset({"curfew", "siege", "emergency", "martial", "lo
                                   "blockade", "closure", "cordon"})  # fmt: skip
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around"})
 AUTHORITIES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
-ADDRESSED = frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT", "SANCTION"})
+ADDRESSED = frozenset(
+    {
+        "PROTEST",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "SANCTION",
+        "AGREE",
+        "SUPPORT",
+        "AID",
+        "CONCEDE",
+        "COOPERATE",
+        "CONSULT",
+        "RETREAT",
+        "MOBILIZE",
+        "COERCE",
+    }
+)
 # So are the state a threat, a demand, a coercive step or an inquiry bears on ("threatened to
 # impose a curfew in Algiers", "investigate war crimes in Bosnia"), and the state a protest on its
 # territory is addressed to ("ethnic Albanians demonstrated in Serbia"), even by its own people.
@@ -727,8 +744,11 @@ class Extractor(Arguments):
                 m = self._resolve(t)  # "calls by Kofi Annan, UN secretary-general"
             if m is None or m.how == "pronoun" or t.lower_ in PRONOUNS:
                 continue
-            if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE:
-                continue  # "rebels in the Ivory Coast dismissed…": a place, not an addressee
+            if t.dep_ == "pobj" and (
+                t.head.lower_ in LOCATIVE
+                or (m.how == "capital" and t.head.lower_ not in ("to", "with", "by", "against"))
+            ):
+                continue  # "rebels in the Ivory Coast", "withdrew from Amman": places
             if actor1 is not None and (m.span == actor1.span or (
                     m.actor.id is not None and m.actor.id == actor1.actor.id)):  # fmt: skip
                 continue
