@@ -281,17 +281,20 @@ def score(a: Mention, b: Mention) -> float | None:
     """How strongly two mentions look like the same event; None when something rules it out."""
     if not types_compatible(a.type, b.type):
         return None
-    parts = [
-        _date_score(a, b),
-        _place_score(a.place, b.place),
-        _actor_score(a.data.get("actor1"), b.data.get("actor1"), 0.7),
-        _actor_score(a.data.get("actor2"), b.data.get("actor2"), 0.4),
-    ]
-    if any(p is None for p in parts):
+    # each part in turn: the first that rules the pair out ends it (the rest go unscored)
+    when = _date_score(a, b)
+    if when is None:
         return None
-    if a.article_id == b.article_id and (parts[1] or 0.0) < 0:
+    where = _place_score(a.place, b.place)
+    if where is None:
+        return None
+    who = _actor_score(a.data.get("actor1"), b.data.get("actor1"), 0.7)
+    whom = _actor_score(a.data.get("actor2"), b.data.get("actor2"), 0.4)
+    if who is None or whom is None:
+        return None
+    if a.article_id == b.article_id and where < 0:
         return None  # one report that tells two places apart tells two events
-    total = sum(p for p in parts if p is not None) + _name_score(a, b)
+    total = sum((when, where, who, whom)) + _name_score(a, b)
     ma, mb = a.data.get("mode"), b.data.get("mode")
     if ma and mb:
         total += 0.2 if ma == mb else -0.2
