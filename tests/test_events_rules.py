@@ -380,3 +380,22 @@ def test_the_target_of_a_part_of_a_groups_stronghold_is_the_group(book: ActorDic
                   ("stronghold", "stronghold", "NOUN", "pobj", 3), (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
     assert e.category == "ASSAULT"
     assert e.actor2 is not None and e.actor2.actor.sector == "REB"
+
+
+def test_an_actors_own_troops_are_no_counterpart(book: ActorDictionary) -> None:
+    # "Syria withdrew its troops from Lebanon."
+    [e] = events([("Syria", "Syria", "PROPN", "nsubj", 1), ("withdrew", "withdraw", "VERB", "ROOT", 1),
+                  ("its", "its", "PRON", "poss", 3), ("troops", "troop", "NOUN", "dobj", 1, "NNS"),
+                  ("from", "from", "ADP", "prep", 1), ("Lebanon", "Lebanon", "PROPN", "pobj", 4),
+                  (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+    assert e.category == "RETREAT"
+    assert e.actor2 is not None and e.actor2.actor.id == "LBN"
+
+
+def test_a_demand_that_someone_act_is_made_of_them(book: ActorDictionary) -> None:
+    # "Egypt demanded that Israel withdraw."
+    [e] = events([("Egypt", "Egypt", "PROPN", "nsubj", 1), ("demanded", "demand", "VERB", "ROOT", 1),
+                  ("that", "that", "SCONJ", "mark", 4), ("Israel", "Israel", "PROPN", "nsubj", 4),
+                  ("withdraw", "withdraw", "VERB", "ccomp", 1), (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+    assert e.category == "REQUEST"
+    assert e.actor2 is not None and e.actor2.actor.id == "ISR"

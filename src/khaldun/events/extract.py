@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from khaldun.actors.dictionary import ActorDictionary
+from khaldun.actors.resolve import country_actor
 from khaldun.dates.resolve import resolve as resolve_date
 from khaldun.events.arguments import PRONOUNS, Arguments, _subject, _tokspan
 from khaldun.events.lexicon import Lexicon, Trigger
@@ -382,10 +383,12 @@ class Extractor(Arguments):
                 actor2 = self._target_actor(target, scope) or actor2
                 if actor2 is None and place and place.place and place.place.country:
                     actor2 = self._state_of_place(target, place)
-            if actor2 is None and category in ADDRESSED:
+            if actor2 is None and category == "REQUEST":
+                actor2 = self._demanded_of(tok, pred, actor1)
+            if category in ADDRESSED and (actor2 is None or self._own_means(actor2, actor1)):
                 # the clause with its purpose ("… to protest against Sweden's decision")
                 clause = (scope | {t.i for t in pred.subtree}) - self._subject_scope(pred)
-                actor2 = self._addressee(clause, actor1)
+                actor2 = self._addressee(clause, actor1, skip=actor2) or actor2
             if actor2 is None and category == "THREATEN":
                 actor2 = self._conditioned(tok, actor1)
             if actor2 is None and category in HOSTED and own is not None:
@@ -717,6 +720,49 @@ class Extractor(Arguments):
                         return self._resolve(a)
         return None
 
+    def _own_means(self, actor2: ActorMention, actor1: ActorMention | None) -> bool:
+        """Is the object the actor's own forces or officials ("withdraw its troops from
+        Lebanon", "Britain mobilized army reservists"), not a counterpart ("a truce with Moslem
+        forces", "ordered former president Carlos Menem to appear")?"""
+        if (actor1 is None or actor2.how != "generic" or actor2.actor.sector not in
+                ("MIL", "COP", "GOV") or actor2.actor.country not in (None, actor1.actor.country)):  # fmt: skip
+            return False
+        span = self.doc.char_span(actor2.span.start, actor2.span.end, alignment_mode="expand")
+        if span is None:
+            return False
+        head = span.root
+        if any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in head.children
+        ):
+            return True
+        nxt = self.doc[span.end] if span.end < len(self.doc) else None
+        named = nxt is not None and nxt.pos_ == "PROPN"
+        modified = any(c.dep_ in ("amod", "poss", "nmod") or (c.dep_ == "compound" and c.pos_ == "PROPN")
+                       for c in head.children)  # fmt: skip
+        return not (named or modified)
+
+    def _country_named(self, tok: Any) -> ActorMention | None:
+        """The state a country's name stands for, where the name was read as a place."""
+        for toks, p in self.place_tokens:
+            if tok.i in toks and p.place is not None and p.place.feature == "country":
+                iso = p.place.country
+                if iso and self.book.state(iso) is not None:
+                    actor = country_actor(self.book, iso, "GOV", "Government")
+                    return ActorMention(p.span, p.text, actor, "place-country", 0.5)
+        return None
+
+    def _demanded_of(self, tok: Any, pred: Any, actor1: ActorMention | None) -> ActorMention | None:
+        """Whom a demand is made of: the subject of what is demanded ("its demand that Israel
+        ease restrictions", "a reminder to Iraq that it must cooperate")."""
+        for head in (tok, pred):
+            for c in head.children:
+                if c.dep_ in ("ccomp", "acl") and any(m.lower_ == "that" for m in c.children):
+                    subj = _subject(c)
+                    m = self._resolve(subj) if subj is not None and subj.dep_ == "nsubj" else None
+                    if m is not None and (actor1 is None or m.actor.name != actor1.actor.name):
+                        return m
+        return None
+
     def _conditioned(self, tok: Any, actor1: ActorMention | None) -> ActorMention | None:
         """Whom a conditional threat is made to: the subject of its condition ("threatened to
         strike unless Israel rescinded the annexation")."""
@@ -734,7 +780,9 @@ class Extractor(Arguments):
         words = {tok.lemma_.lower()} | {c.lemma_.lower() for c in tok.subtree}
         return bool(words & TERRITORIAL_MEASURES)
 
-    def _addressee(self, scope: set[int], actor1: ActorMention | None) -> ActorMention | None:
+    def _addressee(
+        self, scope: set[int], actor1: ActorMention | None, skip: ActorMention | None = None
+    ) -> ActorMention | None:
         """The first named actor in the clause (its subject left out) that is not the actor."""
         titled = None
         for i in sorted(scope):
@@ -742,7 +790,9 @@ class Extractor(Arguments):
             m = self.actor_at.get(i)
             if m is None and t.pos_ == "PROPN" and t.dep_ in ("pobj", "dobj", "dative"):
                 m = self._resolve(t)  # "calls by Kofi Annan, UN secretary-general"
-            if m is None or m.how == "pronoun" or t.lower_ in PRONOUNS:
+            if m is None and t.dep_ == "pobj" and t.head.lower_ in ("to", "with", "against"):
+                m = self._country_named(t)  # "a stern reminder to Iraq"
+            if m is None or m.how == "pronoun" or t.lower_ in PRONOUNS or m is skip:
                 continue
             if t.dep_ == "pobj" and (
                 t.head.lower_ in LOCATIVE
