@@ -265,3 +265,24 @@ def test_a_bracketed_gloss_ends_with_the_province(gaz: Gazetteer) -> None:
     found = {p.text: p.place for p in places(rows, gaz, ents=[(1, 2, "GPE"), (6, 7, "ORG")])}
     assert found["Dhaka"] is not None and found["Dhaka"].feature == "admin1"
     assert found["Gaibandha"] is not None and found["Gaibandha"].precision == 1
+
+
+def test_a_later_part_of_a_hyphenated_name_lies_near_the_first(gaz: Gazetteer) -> None:
+    # "in Dhaka - Hazaribagh": the Dhaka neighbourhood, not the Indian town of that name
+    rows = [("in", "in", "ADP", "ROOT", 0), ("Dhaka", "Dhaka", "PROPN", "pobj", 0),
+            ("-", "-", "PUNCT", "punct", 1), ("Hazaribagh", "Hazaribagh", "PROPN", "appos", 1)]  # fmt: skip
+    [p] = places(rows, gaz, ents=[(1, 4, "ORG")])
+    assert p.place is not None and p.place.country == "BGD"
+
+
+def test_the_named_actors_country_decides_a_name_two_countries_share(gaz: Gazetteer) -> None:
+    # "Awami League members rallied in Dhaka": the capital of Bangladesh, not Dhaka in India
+    rows = [("Awami", "Awami", "PROPN", "compound", 1), ("League", "League", "PROPN", "nsubj", 2),
+            ("rallied", "rally", "VERB", "ROOT", 2), ("in", "in", "ADP", "prep", 2),
+            ("Dhaka", "Dhaka", "PROPN", "pobj", 3), ("and", "and", "CCONJ", "cc", 4),
+            ("Hazaribagh", "Hazaribagh", "PROPN", "conj", 4)]  # fmt: skip
+    found = {
+        p.text: p.place
+        for p in places(rows, gaz, ents=[(0, 2, "ORG"), (4, 5, "GPE"), (6, 7, "GPE")])
+    }
+    assert found["Dhaka"] is not None and found["Dhaka"].country == "BGD"

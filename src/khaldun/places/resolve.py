@@ -168,11 +168,18 @@ class PlaceFinder:
                 cands = self.gaz.candidates(span[:-1].text)
             if not cands and len(span) > 2:
                 # "Dhaka - Badda", "Kashiani, Gopalganj": the most specific part that is a place
-                for part in reversed(_parts(span)):
-                    cands = self.gaz.candidates(part.text)
-                    if cands:
-                        span = part
-                        break
+                # a later part lies near the first ("Dhaka - Hazaribagh" is a part of Dhaka,
+                # not the town in India; "Dhaka - Kotwali" not Rangpur's Kotwali)
+                found = [
+                    (part, c) for part in _parts(span) if (c := self.gaz.candidates(part.text))
+                ]
+                if found:
+                    first = max(found[0][1], key=lambda e: e.population)
+                    for part, c in reversed(found):
+                        near = [e for e in c if e is first or _within(e, first, 100)]
+                        if near:
+                            span, cands = part, near
+                            break
             if span.text.isupper() and len(span.text) <= 3:
                 # "US", "UAE" are countries; "AL" (a party), "APC" (a vehicle) are no towns
                 cands = [c for c in cands if c.feature == "country"]
@@ -193,6 +200,8 @@ class PlaceFinder:
         # early is read in the light of one named later ("Gopalganj city, Kashiani (Dhaka)")
         votes, self._admin_votes = context_votes([c for _, c in pending])
         country_votes.update(votes)
+        # and the countries of the named actors ("Awami League members rallied in Dhaka")
+        country_votes.update(_actor_countries(actors))
         first = [self._rank(span, cands, country_votes) for span, cands in pending]
         keys = [key(span.text) for span, _ in pending]
         for i, (span, cands) in enumerate(pending):
@@ -591,6 +600,21 @@ def _in_brackets(span: Any) -> bool:
     return False
 
 
+def _within(e: Entry, a: Entry, km: float) -> bool:
+    if e.lat is None or e.lon is None or a.lat is None or a.lon is None:
+        return e.country == a.country
+    return haversine_km(e.lat, e.lon, a.lat, a.lon) <= km
+
+
+def _actor_countries(actors: tuple[ActorMention, ...]) -> list[str]:
+    """The countries of the article's named actors, each actor once."""
+    seen: dict[str, str] = {}
+    for m in actors:
+        if m.actor.country and m.how in ("dictionary", "capital", "metonym", "adjective"):
+            seen.setdefault(m.actor.id or m.actor.name, m.actor.country)
+    return list(seen.values())
+
+
 def _small(e: Entry, q: set[str], name: str) -> bool:
     """A village or small town, or a town known by another name than the one written, unless
     it is a city of millions ("Chittagong") or the name is more than a short word ("Kash",
@@ -619,8 +643,7 @@ def _local_readings(
         countries = {c.country for c in cands if c.country}
         if len(countries) == 1 and not all(_small(c, q, span.text) for c in cands):
             voted.setdefault(key(span.text), set()).update(countries)
-    from_actors = {m.actor.country for m in actors if m.actor.country
-                   and m.how in ("dictionary", "capital", "metonym", "adjective")}  # fmt: skip
+    from_actors = set(_actor_countries(actors))
     out = []
     for span, cands in pending:
         k, q = key(span.text), _name_keys(span.text)
