@@ -399,3 +399,22 @@ def test_a_demand_that_someone_act_is_made_of_them(book: ActorDictionary) -> Non
                   ("withdraw", "withdraw", "VERB", "ccomp", 1), (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
     assert e.category == "REQUEST"
     assert e.actor2 is not None and e.actor2.actor.id == "ISR"
+
+
+def test_homes_named_by_their_peoples_adjective_are_those_people(book: ActorDictionary) -> None:
+    # "Bulldozers demolished Palestinian homes."
+    [e] = events([("Bulldozers", "bulldozer", "NOUN", "nsubj", 1, "NNS"),
+                  ("demolished", "demolish", "VERB", "ROOT", 1),
+                  ("Palestinian", "palestinian", "ADJ", "amod", 3),
+                  ("homes", "home", "NOUN", "dobj", 1, "NNS"), (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+    assert e.actor2 is not None and e.actor2.text == "Palestinian homes"
+    assert (e.actor2.actor.country, e.actor2.actor.sector) == ("PSE", "CVL")
+
+
+def test_a_body_named_through_a_modifier_is_that_body(book: ActorDictionary) -> None:
+    # "The NATO forum agreed.": the forum is NATO's
+    [e] = events([("The", "the", "DET", "det", 2), ("NATO", "NATO", "PROPN", "nmod", 2),
+                  ("forum", "forum", "NOUN", "nsubj", 3), ("agreed", "agree", "VERB", "ROOT", 3),
+                  (".", ".", "PUNCT", "punct", 3)], book)  # fmt: skip
+    assert e.category == "AGREE"
+    assert e.actor1 is not None and e.actor1.actor.id == "NATO"

@@ -147,6 +147,22 @@ class Arguments:
                 m = self._resolve(t)
                 if m is not None:
                     return m
+        return self._people_of(target)
+
+    def _people_of(self, target: Any) -> ActorMention | None:
+        """A civilian target named by its people's adjective: "Palestinian homes", "Kurdish
+        villages" (not "an Afghan military post")."""
+        if target.lemma_.lower() not in CIVILIAN_THINGS:
+            return None
+        for c in target.children:
+            if c.dep_ not in ("amod", "compound") or not c.text[:1].isupper():
+                continue
+            for form in self.book.lookup(c.text):
+                state = self.book.state(self.book.entries[form.entry_id].country or "")
+                if form.form == "adjective" and state is not None:
+                    actor = country_actor(self.book, state.id, "CVL", "Civilians")
+                    span = self.doc[c.i : target.i + 1]
+                    return ActorMention(_tokspan(span), span.text, actor, "adjective", 0.5)
         return None
 
     def _state_of_place(self, target: Any, place: PlaceMention) -> ActorMention | None:
@@ -213,7 +229,7 @@ class Arguments:
         # X": X (followed once: not "part of the camps of…")
         follow = follow_of or tok.lemma_.lower() in _roles()
         for c in tok.children:
-            if c.dep_ in ("compound", "poss") and c.i in self.actor_at:
+            if c.dep_ in ("compound", "poss", "nmod") and c.i in self.actor_at:
                 m = self.actor_at[c.i]
                 if tok.pos_ == "PROPN" and m.how == "generic" and c.dep_ == "compound":
                     # "Ousted president Jean-Bertrand Aristide": the person, by title
@@ -230,13 +246,15 @@ class Arguments:
         self, place: PlaceMention, actor1: ActorMention | None, *, domestic: bool = False
     ) -> ActorMention | None:
         """The state of the territory an event took place on, unless it is the actor's own
-        (``domestic``: even then). An intergovernmental body is foreign everywhere."""
+        (``domestic``: even then). An international body or charity is foreign everywhere."""
         iso = place.place.country if place.place else None
         if iso is None or self.book.state(iso) is None:
             return None
         if actor1 is None or place.span.start == actor1.span.start:
             return None  # no actor, or the place is the actor's own name
-        abroad = actor1.actor.sector == "IGO" or actor1.actor.country not in (None, iso)
+        abroad = (actor1.actor.sector in ("IGO", "NGO") and actor1.actor.country is None) or (
+            actor1.actor.country not in (None, iso)
+        )
         if not (domestic or abroad):
             # "Kenya deployed troops in Mandera": no counterpart; "ministers met in Cairo":
             # whose ministers is not known, so neither is whether Egypt is their host
@@ -312,6 +330,12 @@ def _subject(verb: Any) -> Any:
 
 def _tokspan(span: Any) -> Span:
     return Span(span.start_char, span.end_char)
+
+
+# what people live, pray, learn and trade in: their attacker's target is those people
+CIVILIAN_THINGS = frozenset({"home", "house", "village", "neighbourhood", "neighborhood",
+                             "school", "mosque", "church", "temple", "shop", "market", "farm",
+                             "property", "land", "building", "settlement", "hospital"})  # fmt: skip
 
 
 def _roles() -> frozenset[str]:

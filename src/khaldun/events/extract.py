@@ -391,6 +391,17 @@ class Extractor(Arguments):
                 actor2 = self._addressee(clause, actor1, skip=actor2) or actor2
             if actor2 is None and category == "THREATEN":
                 actor2 = self._conditioned(tok, actor1)
+            if (
+                actor2 is None
+                and category in HOSTED
+                and own is None
+                and pred.dep_
+                in (
+                    "xcomp",
+                    "advcl",
+                )
+            ):  # "sent personnel to Bosnia to investigate…": the purpose's place is the act's
+                own = self._place(self._scope(pred.head, pred.head), fallback=False)
             if actor2 is None and category in HOSTED and own is not None:
                 actor2 = self._host(own, actor1, domestic=category == "PROTEST")
                 if actor2 is None and category in ("COERCE", "THREATEN") and self._measure(tok):
@@ -784,7 +795,7 @@ class Extractor(Arguments):
         self, scope: set[int], actor1: ActorMention | None, skip: ActorMention | None = None
     ) -> ActorMention | None:
         """The first named actor in the clause (its subject left out) that is not the actor."""
-        titled = None
+        titled = kinded = None
         for i in sorted(scope):
             t = self.doc[i]
             m = self.actor_at.get(i)
@@ -804,13 +815,15 @@ class Extractor(Arguments):
                 continue
             if m.how != "generic":
                 return m
+            if kinded is None and m.actor.country and t.dep_ in ("pobj", "dobj"):
+                kinded = m  # "crimes committed by Croat forces"
             # a title before a name: "President Juvenal Habyarimana", not "Police" in a headline
             named = len(m.text.split()) > 1 or (i + 1 < len(self.doc)
                                                 and self.doc[i + 1].pos_ == "PROPN")  # fmt: skip
             if (titled is None and named and m.text[:1].isupper()
                     and m.actor.sector in AUTHORITIES):  # fmt: skip
                 titled = m  # "the removal of President Juvenal Habyarimana"
-        return titled
+        return titled or kinded
 
     def _preceding_actor(self, tok: Any, target: ActorMention | None) -> ActorMention | None:
         """When the parse found no subject at all ("a Taliban sniper shot and killed…" read as
