@@ -418,3 +418,18 @@ def test_a_body_named_through_a_modifier_is_that_body(book: ActorDictionary) -> 
                   (".", ".", "PUNCT", "punct", 3)], book)  # fmt: skip
     assert e.category == "AGREE"
     assert e.actor1 is not None and e.actor1.actor.id == "NATO"
+
+
+def test_sanctions_on_a_country_read_as_a_place_are_on_its_state(book: ActorDictionary) -> None:
+    from khaldun.model import Place, PlaceMention, Span
+
+    # "Ministers lifted sanctions on Syria." with "Syria" read as a place
+    rows = [("Ministers", "minister", "NOUN", "nsubj", 1, "NNS"), ("lifted", "lift", "VERB", "ROOT", 1),
+            ("sanctions", "sanction", "NOUN", "dobj", 1, "NNS"), ("on", "on", "ADP", "prep", 2),
+            ("Syria", "Syria", "PROPN", "pobj", 3), (".", ".", "PUNCT", "punct", 1)]  # fmt: skip
+    doc = make(rows)
+    syria = Place(name="Syria", lat=35.0, lon=38.0, country="SYR", precision=3, feature="country")
+    places = (PlaceMention(Span(30, 35), "Syria", syria),)
+    actors = tuple(m for m in ActorFinder(book).find(doc) if m.text != "Syria")
+    drafts = list(Extractor(lexicon.load(), book, doc, actors, places, PUB, None).drafts())
+    assert drafts and all(d.actor2 is not None and d.actor2.actor.country == "SYR" for d in drafts)

@@ -113,6 +113,8 @@ OBLIGATION = Trigger("REQUEST", None, 0.6)
 TERRITORIAL_MEASURES = frozenset({"curfew", "siege", "emergency", "martial", "lockdown",
                                   "blockade", "closure", "cordon"})  # fmt: skip
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around"})
+# categories of a measure laid on, or lifted from, a territory ("lifted a state of emergency")
+MEASURED = frozenset({"COERCE", "THREATEN", "CONCEDE", "RETREAT"})
 AUTHORITIES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
 ADDRESSED = frozenset(
     {
@@ -404,7 +406,7 @@ class Extractor(Arguments):
                 own = self._place(self._scope(pred.head, pred.head), fallback=False)
             if actor2 is None and category in HOSTED and own is not None:
                 actor2 = self._host(own, actor1, domestic=category == "PROTEST")
-                if actor2 is None and category in ("COERCE", "THREATEN") and self._measure(tok):
+                if actor2 is None and category in MEASURED and self._measure(tok):
                     actor2 = self._residents(own)
             yield Draft(
                 category=category,
@@ -801,7 +803,8 @@ class Extractor(Arguments):
             m = self.actor_at.get(i)
             if m is None and t.pos_ == "PROPN" and t.dep_ in ("pobj", "dobj", "dative"):
                 m = self._resolve(t)  # "calls by Kofi Annan, UN secretary-general"
-            if m is None and t.dep_ == "pobj" and t.head.lower_ in ("to", "with", "against"):
+            if m is None and t.dep_ == "pobj" and t.head.lower_ in ("to", "with", "against", "on",
+                                                                    "from"):  # fmt: skip
                 m = self._country_named(t)  # "a stern reminder to Iraq"
             if m is None or m.how == "pronoun" or t.lower_ in PRONOUNS or m is skip:
                 continue
