@@ -433,3 +433,14 @@ def test_sanctions_on_a_country_read_as_a_place_are_on_its_state(book: ActorDict
     actors = tuple(m for m in ActorFinder(book).find(doc) if m.text != "Syria")
     drafts = list(Extractor(lexicon.load(), book, doc, actors, places, PUB, None).drafts())
     assert drafts and all(d.actor2 is not None and d.actor2.actor.country == "SYR" for d in drafts)
+
+
+def test_a_states_name_inside_a_partys_name_is_not_the_state(book: ActorDictionary) -> None:
+    # "Members of Amar Bangladesh Party protested."
+    [e] = events([("Members", "member", "NOUN", "nsubj", 5, "NNS"), ("of", "of", "ADP", "prep", 0),
+                  ("Amar", "Amar", "PROPN", "compound", 4),
+                  ("Bangladesh", "Bangladesh", "PROPN", "compound", 4),
+                  ("Party", "Party", "PROPN", "pobj", 1), ("protested", "protest", "VERB", "ROOT", 5),
+                  (".", ".", "PUNCT", "punct", 5)], book)  # fmt: skip
+    assert e.category == "PROTEST"
+    assert e.actor1 is None or e.actor1.actor.id != "BGD"

@@ -231,6 +231,8 @@ class Arguments:
         for c in tok.children:
             if c.dep_ in ("compound", "poss", "nmod") and c.i in self.actor_at:
                 m = self.actor_at[c.i]
+                if tok.pos_ == "PROPN" and c.dep_ != "poss" and m.actor.kind == "state":
+                    continue  # a state's name inside another name: "Amar Bangladesh Party"
                 if tok.pos_ == "PROPN" and m.how == "generic" and c.dep_ == "compound":
                     # "Ousted president Jean-Bertrand Aristide": the person, by title
                     name = self.doc[min(m_.i for m_ in (c, *c.subtree)) : tok.i + 1]
