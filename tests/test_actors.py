@@ -97,6 +97,14 @@ def test_a_communitys_armed_men_are_its_militia(finder: ActorFinder) -> None:
     assert found["herders"].sector == "CVL"  # no community named: civilians
 
 
+def test_a_communitys_villagers_are_its_people_not_its_militia(finder: ActorFinder) -> None:
+    doc = make([("Police", "police", "NOUN", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1),
+                ("Pokomo", "Pokomo", "PROPN", "compound", 3),
+                ("villagers", "villager", "NOUN", "dobj", 1, "NNS"), (".", ".", "PUNCT", "punct", 1)])  # fmt: skip
+    found = {m.text: m.actor for m in finder.find(doc)}
+    assert (found["Pokomo villagers"].sector, found["Pokomo villagers"].country) == ("CVL", "KEN")
+
+
 def test_a_plural_taken_for_a_name_is_still_the_generic_actor(finder: ActorFinder) -> None:
     # "killed 2 Arbakis": en_core_web_sm tags the plural a proper noun, lemma and all
     doc = make([("Militants", "militant", "NOUN", "nsubj", 1, "NNS"), ("killed", "kill", "VERB", "ROOT", 1),

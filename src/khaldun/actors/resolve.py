@@ -43,6 +43,19 @@ def country_actor(book: ActorDictionary, iso3: str, sector: str, fallback: str) 
     return Actor(name=f"{fallback} ({cname})", country=iso3, sector=sector, kind="generic")
 
 
+# people of a community who are no armed party: "Pokomo villagers", "a Pokot man"
+CIVILIAN_LEMMAS = frozenset({"villager", "resident", "family", "herder", "herdsman", "farmer",
+                             "civilian", "woman", "child", "boy", "girl", "trader",
+                             "businessman", "pupil", "student", "worshipper", "pastoralist"})  # fmt: skip
+
+
+def _victims(tok: Any, sector: str) -> bool:
+    """Are these a community's people rather than its armed men (a militia)?"""
+    if sector != "CVL" and tok.lemma_.lower() not in CIVILIAN_LEMMAS:
+        return False
+    return tok.lemma_.lower() in CIVILIAN_LEMMAS or tok.tag_ in ("NN", "NNP")
+
+
 def _generic_lexicon() -> tuple[dict[str, tuple[str, bool, str]], dict[str, tuple[str, bool, str]]]:
     one: dict[str, tuple[str, bool, str]] = {}
     two: dict[str, tuple[str, bool, str]] = {}
@@ -164,6 +177,14 @@ class ActorFinder:
                 used.add(tok.i)
                 continue
             community = self._community(tok) if sector not in STATE_SECTORS else None
+            if community is not None and _victims(tok, sector):
+                # "Pokomo villagers", "a Pokot man": the community's people, not its militia
+                lo, hi = community.idx, tok.idx + len(tok.text)
+                actor = Actor(name="Civilians", country=self.communities[community.text],
+                              sector="CVL", kind="generic")  # fmt: skip
+                mentions[tok.i] = ActorMention(Span(lo, hi), text[lo:hi], actor, "generic", 0.8)
+                used.update((tok.i, community.i))
+                continue
             if community is not None:
                 # "Pokot raiders", "Kikuyu youths": the community's militia
                 lo, hi = community.idx, tok.idx + len(tok.text)
