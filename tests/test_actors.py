@@ -112,3 +112,10 @@ def test_a_plural_taken_for_a_name_is_still_the_generic_actor(finder: ActorFinde
                 (".", ".", "PUNCT", "punct", 1)])  # fmt: skip
     found = {m.text: m.actor for m in finder.find(doc)}
     assert found["Arbakis"].sector == "MLA"
+
+
+def test_armed_youths_are_an_armed_group_not_a_crowd(finder: ActorFinder) -> None:
+    doc = make([("Armed", "armed", "ADJ", "amod", 1), ("youths", "youth", "NOUN", "nsubj", 2, "NNS"),
+                ("attacked", "attack", "VERB", "ROOT", 2), (".", ".", "PUNCT", "punct", 2)])  # fmt: skip
+    [m] = finder.find(doc)
+    assert (m.actor.name, m.actor.sector) == ("Unidentified Armed Group", "REB")

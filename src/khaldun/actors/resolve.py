@@ -161,6 +161,10 @@ class ActorFinder:
             sector, plural_only, name = entry
             if plural_only and tok.tag_ not in ("NNS", "NNPS"):
                 continue
+            if sector in ("CVL", "PRO") and any(
+                c.dep_ == "amod" and c.lower_ in ("armed", "masked") for c in tok.lefts
+            ):  # "armed youths", "masked men": an armed group, not a crowd
+                sector, name = "REB", "Unidentified Armed Group"
             if lemma in ("group", "movement"):
                 mods = [c.lemma_.lower() for c in tok.lefts if c.dep_ in ("compound", "amod")]
                 sector_mods = [self.modifiers[m] for m in mods if m in self.modifiers]
