@@ -181,19 +181,15 @@ class ActorFinder:
                 used.add(tok.i)
                 continue
             community = self._community(tok) if sector not in STATE_SECTORS else None
-            if community is not None and _victims(tok, sector):
-                # "Pokomo villagers", "a Pokot man": the community's people, not its militia
-                lo, hi = community.idx, tok.idx + len(tok.text)
-                actor = Actor(name="Civilians", country=self.communities[community.text],
-                              sector="CVL", kind="generic")  # fmt: skip
-                mentions[tok.i] = ActorMention(Span(lo, hi), text[lo:hi], actor, "generic", 0.8)
-                used.update((tok.i, community.i))
-                continue
             if community is not None:
-                # "Pokot raiders", "Kikuyu youths": the community's militia
+                # "Pokot raiders", "Kikuyu youths": the community's militia; "Pokomo villagers",
+                # "a Pokot man": its people
+                name, sector = (
+                    ("Civilians", "CVL") if _victims(tok, sector) else ("Communal militia", "MLA")
+                )
                 lo, hi = community.idx, tok.idx + len(tok.text)
-                actor = Actor(name="Communal militia", country=self.communities[community.text],
-                              sector="MLA", kind="generic")  # fmt: skip
+                actor = Actor(name=name, country=self.communities[community.text],
+                              sector=sector, kind="generic")  # fmt: skip
                 mentions[tok.i] = ActorMention(Span(lo, hi), text[lo:hi], actor, "generic", 0.8)
                 used.update((tok.i, community.i))
                 continue
