@@ -107,15 +107,15 @@ OBLIGATION = Trigger("REQUEST", None, 0.6)
 # Steps a state takes or receives on a territory: "arrived in Amman" (a visit to Jordan),
 # "lifted the curfew in Montenegro", "deployed peacekeepers in Iraq". With no other counterpart,
 # the territory's state is the event's second actor, as CAMEO and PLOVER code them.
-# A protest, a demand, a charge, a refusal or a sanction with no object is addressed to the named
-# actor its clause goes on to name: "a hunger strike to demand the resignation of President Ben
-# Bella", "in protest against Sweden's decision".
 TERRITORIAL_MEASURES = frozenset({"curfew", "siege", "emergency", "martial", "lockdown",
                                   "blockade", "closure", "cordon"})  # fmt: skip
 LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around"})
 # categories of a measure laid on, or lifted from, a territory ("lifted a state of emergency")
 MEASURED = frozenset({"COERCE", "THREATEN", "CONCEDE", "RETREAT"})
 AUTHORITIES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+# A step short of violence with no object (a protest, a demand, a charge, a refusal, a sanction,
+# an agreement, aid…) is addressed to the named actor its clause goes on to name: "a hunger strike
+# to demand the resignation of President Ben Bella", "in protest against Sweden's decision".
 ADDRESSED = frozenset(
     {
         "PROTEST",
@@ -393,16 +393,9 @@ class Extractor(Arguments):
                 actor2 = self._addressee(clause, actor1, skip=actor2) or actor2
             if actor2 is None and category == "THREATEN":
                 actor2 = self._conditioned(tok, actor1)
-            if (
-                actor2 is None
-                and category in HOSTED
-                and own is None
-                and pred.dep_
-                in (
-                    "xcomp",
-                    "advcl",
-                )
-            ):  # "sent personnel to Bosnia to investigate…": the purpose's place is the act's
+            purpose = pred.dep_ in ("xcomp", "advcl")
+            if actor2 is None and category in HOSTED and own is None and purpose:
+                # "sent personnel to Bosnia to investigate…": the purpose's place is the act's
                 own = self._place(self._scope(pred.head, pred.head), fallback=False)
             if actor2 is None and category in HOSTED and own is not None:
                 actor2 = self._host(own, actor1, domestic=category == "PROTEST")
