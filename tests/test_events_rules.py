@@ -444,3 +444,13 @@ def test_a_states_name_inside_a_partys_name_is_not_the_state(book: ActorDictiona
                   (".", ".", "PUNCT", "punct", 5)], book)  # fmt: skip
     assert e.category == "PROTEST"
     assert e.actor1 is None or e.actor1.actor.id != "BGD"
+
+
+def test_an_amount_of_aid_given_is_aid(book: ActorDictionary) -> None:
+    # "NATO gave Somalia millions of aid."
+    drafts = events([("NATO", "NATO", "PROPN", "nsubj", 1), ("gave", "give", "VERB", "ROOT", 1),
+                     ("Somalia", "Somalia", "PROPN", "dative", 1),
+                     ("millions", "million", "NOUN", "dobj", 1, "NNS"), ("of", "of", "ADP", "prep", 3),
+                     ("aid", "aid", "NOUN", "pobj", 4), (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+    assert [d.category for d in drafts] == ["AID"]
+    assert drafts[0].actor1 is not None and drafts[0].actor1.actor.id == "NATO"

@@ -62,6 +62,7 @@ class Arguments:
     book: ActorDictionary
     doc: Any
     actor_at: dict[int, ActorMention]
+    _owning: set[int]  # generic actors whose owner is being looked for (no loop through "its")
 
     def _state_modifier(self, tok: Any, category: str) -> ActorMention | None:
         m = self.actor_at.get(tok.i)
@@ -276,7 +277,13 @@ class Arguments:
         """ "its troops" after "Israel denied…": a generic actor takes its owner's country."""
         for c in tok.children:
             if c.dep_ == "poss" and c.lower_ in PRONOUNS:
-                owner = self._antecedent(c)
+                if tok.i in self._owning:
+                    return m  # "…, its foreign minister said": "its" is not the minister
+                self._owning.add(tok.i)
+                try:
+                    owner = self._antecedent(c)
+                finally:
+                    self._owning.discard(tok.i)
                 if owner is not None and owner.actor.country and m.actor.sector:
                     actor = country_actor(
                         self.book, owner.actor.country, m.actor.sector, m.actor.name

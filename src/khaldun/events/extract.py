@@ -186,6 +186,7 @@ class Extractor(Arguments):
         self.published = published
         self.focus = focus
         self.actor_at: dict[int, ActorMention] = {}
+        self._owning: set[int] = set()
         for m in actors:
             for t in doc.char_span(m.span.start, m.span.end, alignment_mode="expand") or ():
                 self.actor_at[t.i] = m
@@ -434,6 +435,9 @@ class Extractor(Arguments):
                 return head, True
         if tok.dep_ == "pobj" and head.head.lemma_.lower() in ("responsibility",):
             return head.head.head, False
+        if (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj"
+                and head.head.head.lemma_.lower() in self.lex.light_verbs):  # fmt: skip
+            return head.head.head, False  # "gave the Ivory Coast 5.1 million dollars of aid"
         if tok.dep_ == "nsubj" and hl in EVENT_SUBJECT_VERBS:
             return head, False
         if trig.category in PARTICIPANT_NOUNS and self._participants(tok):
