@@ -12,6 +12,7 @@ from khaldun.actors.resolve import ActorFinder
 from khaldun.events import lexicon
 from khaldun.events.extract import Draft, Extractor
 from khaldun.events.merge import merge
+from khaldun.model import Place, PlaceMention, Span
 
 PUB = date(2024, 1, 28)
 
@@ -26,6 +27,17 @@ def events(rows: list[tuple[str, ...]], book: ActorDictionary) -> list[Draft]:
     actors = tuple(ActorFinder(book).find(doc))
     ex = Extractor(lexicon.load(), book, doc, actors, (), PUB, None)
     return merge(list(ex.drafts()))
+
+
+def drafts_at(rows: list[tuple[str, ...]], book: ActorDictionary, place: Place,
+              *, as_actor: bool = True) -> list[Draft]:  # fmt: skip
+    """The drafts of a sentence where ``place.name`` is read as that place (and, without
+    ``as_actor``, not as an actor too)."""
+    doc = make(rows)
+    start = doc.text.index(place.name)
+    places = (PlaceMention(Span(start, start + len(place.name)), place.name, place),)
+    actors = tuple(m for m in ActorFinder(book).find(doc) if as_actor or m.text != place.name)
+    return list(Extractor(lexicon.load(), book, doc, actors, places, PUB, None).drafts())
 
 
 def test_what_an_actor_says_it_did_is_claimed_and_attributed(book: ActorDictionary) -> None:
@@ -280,23 +292,17 @@ def test_a_mediator_between_two_parties_is_the_first_actor(book: ActorDictionary
 def test_a_visit_has_the_host_state_as_counterpart_only_for_a_foreign_actor(
     book: ActorDictionary,
 ) -> None:
-    from khaldun.model import Place, PlaceMention, Span
-
     rows = [("Iraq", "Iraq", "PROPN", "nsubj", 1), ("withdrew", "withdraw", "VERB", "ROOT", 1),
             ("from", "from", "ADP", "prep", 1), ("Amman", "Amman", "PROPN", "pobj", 2),
             (".", ".", "PUNCT", "punct", 1)]  # fmt: skip
-    doc = make(rows)
     amman = Place(name="Amman", lat=31.95, lon=35.93, country="JOR", precision=1)
-    places = (PlaceMention(Span(14, 19), "Amman", amman),)
-    actors = tuple(ActorFinder(book).find(doc))
-    [d] = list(Extractor(lexicon.load(), book, doc, actors, places, PUB, None).drafts())
+    [d] = drafts_at(rows, book, amman)
     assert d.category == "RETREAT"
     assert d.actor2 is not None and d.actor2.actor.country == "JOR" and d.actor2.text == "Amman"
     # the same step by an actor of no known country has no counterpart
-    doc = make([("Ministers", "minister", "NOUN", "nsubj", 1, "NNS"), *rows[1:]])
-    actors = tuple(ActorFinder(book).find(doc))
-    places = (PlaceMention(Span(19, 24), "Amman", amman),)
-    drafts = list(Extractor(lexicon.load(), book, doc, actors, places, PUB, None).drafts())
+    drafts = drafts_at(
+        [("Ministers", "minister", "NOUN", "nsubj", 1, "NNS"), *rows[1:]], book, amman
+    )
     assert all(d.actor2 is None for d in drafts)
 
 
@@ -314,17 +320,13 @@ def test_a_demand_is_addressed_to_the_named_actor_of_its_clause(book: ActorDicti
 def test_an_intergovernmental_body_acting_on_a_territory_has_its_state_as_counterpart(
     book: ActorDictionary,
 ) -> None:
-    from khaldun.model import Place, PlaceMention, Span
-
     # "NATO agreed in Mogadishu."
     rows = [("NATO", "NATO", "PROPN", "nsubj", 1), ("agreed", "agree", "VERB", "ROOT", 1),
             ("in", "in", "ADP", "prep", 1), ("Mogadishu", "Mogadishu", "PROPN", "pobj", 2),
             (".", ".", "PUNCT", "punct", 1)]  # fmt: skip
-    doc = make(rows)
-    town = Place(name="Mogadishu", lat=2.04, lon=45.34, country="SOM", precision=1)
-    places = (PlaceMention(Span(15, 24), "Mogadishu", town),)
-    actors = tuple(ActorFinder(book).find(doc))
-    [d] = list(Extractor(lexicon.load(), book, doc, actors, places, PUB, None).drafts())
+    [d] = drafts_at(
+        rows, book, Place(name="Mogadishu", lat=2.04, lon=45.34, country="SOM", precision=1)
+    )
     assert d.category == "AGREE"
     assert d.actor2 is not None and d.actor2.actor.country == "SOM" and d.actor2.text == "Mogadishu"
 
@@ -354,18 +356,14 @@ def test_a_conditional_threat_is_made_to_the_subject_of_its_condition(
 def test_a_curfew_a_state_lays_on_its_own_town_bears_on_the_towns_people(
     book: ActorDictionary,
 ) -> None:
-    from khaldun.model import Place, PlaceMention, Span
-
     # "Turkey imposed a curfew in Cizre."
     rows = [("Turkey", "Turkey", "PROPN", "nsubj", 1), ("imposed", "impose", "VERB", "ROOT", 1),
             ("a", "a", "DET", "det", 3), ("curfew", "curfew", "NOUN", "dobj", 1),
             ("in", "in", "ADP", "prep", 3), ("Cizre", "Cizre", "PROPN", "pobj", 4),
             (".", ".", "PUNCT", "punct", 1)]  # fmt: skip
-    doc = make(rows)
-    town = Place(name="Cizre", lat=37.33, lon=42.19, country="TUR", precision=1)
-    places = (PlaceMention(Span(27, 32), "Cizre", town),)
-    actors = tuple(ActorFinder(book).find(doc))
-    [d] = list(Extractor(lexicon.load(), book, doc, actors, places, PUB, None).drafts())
+    [d] = drafts_at(
+        rows, book, Place(name="Cizre", lat=37.33, lon=42.19, country="TUR", precision=1)
+    )
     assert d.category == "COERCE"
     assert d.actor2 is not None and d.actor2.text == "Cizre"
     assert (d.actor2.actor.country, d.actor2.actor.sector) == ("TUR", "CVL")
@@ -421,17 +419,12 @@ def test_a_body_named_through_a_modifier_is_that_body(book: ActorDictionary) -> 
 
 
 def test_sanctions_on_a_country_read_as_a_place_are_on_its_state(book: ActorDictionary) -> None:
-    from khaldun.model import Place, PlaceMention, Span
-
     # "Ministers lifted sanctions on Syria." with "Syria" read as a place
     rows = [("Ministers", "minister", "NOUN", "nsubj", 1, "NNS"), ("lifted", "lift", "VERB", "ROOT", 1),
             ("sanctions", "sanction", "NOUN", "dobj", 1, "NNS"), ("on", "on", "ADP", "prep", 2),
             ("Syria", "Syria", "PROPN", "pobj", 3), (".", ".", "PUNCT", "punct", 1)]  # fmt: skip
-    doc = make(rows)
     syria = Place(name="Syria", lat=35.0, lon=38.0, country="SYR", precision=3, feature="country")
-    places = (PlaceMention(Span(30, 35), "Syria", syria),)
-    actors = tuple(m for m in ActorFinder(book).find(doc) if m.text != "Syria")
-    drafts = list(Extractor(lexicon.load(), book, doc, actors, places, PUB, None).drafts())
+    drafts = drafts_at(rows, book, syria, as_actor=False)
     assert drafts and all(d.actor2 is not None and d.actor2.actor.country == "SYR" for d in drafts)
 
 

@@ -167,17 +167,9 @@ class Arguments:
         return None
 
     def _state_of_place(self, target: Any, place: PlaceMention) -> ActorMention | None:
-        if (
-            target.lemma_.lower() not in FACILITY_NOUNS
-            or not place.place
-            or not place.place.country
-        ):
+        if target.lemma_.lower() not in FACILITY_NOUNS:
             return None
-        iso = place.place.country
-        if self.book.state(iso) is None:
-            return None
-        actor = country_actor(self.book, iso, "MIL", "Military forces")
-        return ActorMention(place.span, place.text, actor, "place-country", 0.6)
+        return self._place_actor(place, "MIL", "Military forces", 0.6)
 
     def _resolve(self, tok: Any, follow_of: bool = True) -> ActorMention | None:
         """The actor a token stands for: a mention, a role's organisation, or an antecedent."""
@@ -262,16 +254,18 @@ class Arguments:
             # "Kenya deployed troops in Mandera": no counterpart; "ministers met in Cairo":
             # whose ministers is not known, so neither is whether Egypt is their host
             return None
-        actor = country_actor(self.book, iso, "GOV", "Government")
-        return ActorMention(place.span, place.text, actor, "place-country", 0.5)
+        return self._place_actor(place, "GOV", "Government")
 
-    def _residents(self, place: PlaceMention) -> ActorMention | None:
-        """The people of a place, as the object of a measure laid on it by their own state."""
+    def _place_actor(
+        self, place: PlaceMention, sector: str, fallback: str, score: float = 0.5
+    ) -> ActorMention | None:
+        """A branch or the people of the state a place lies in, named by the place ("Cizre"
+        for Turkey's civilians, "Amman" for Jordan's government); None outside a known state."""
         iso = place.place.country if place.place else None
         if iso is None or self.book.state(iso) is None:
             return None
-        actor = country_actor(self.book, iso, "CVL", "Civilians")
-        return ActorMention(place.span, place.text, actor, "place-country", 0.5)
+        actor = country_actor(self.book, iso, sector, fallback)
+        return ActorMention(place.span, place.text, actor, "place-country", score)
 
     def _owned(self, tok: Any, m: ActorMention) -> ActorMention:
         """ "its troops" after "Israel denied…": a generic actor takes its owner's country."""

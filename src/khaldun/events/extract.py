@@ -17,7 +17,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from khaldun.actors.dictionary import ActorDictionary
-from khaldun.actors.resolve import country_actor
 from khaldun.dates.resolve import resolve as resolve_date
 from khaldun.events.arguments import PRONOUNS, Arguments, _subject, _tokspan
 from khaldun.events.lexicon import Lexicon, Trigger
@@ -401,7 +400,7 @@ class Extractor(Arguments):
             if actor2 is None and category in HOSTED and own is not None:
                 actor2 = self._host(own, actor1, domestic=category == "PROTEST")
                 if actor2 is None and category in MEASURED and self._measure(tok):
-                    actor2 = self._residents(own)
+                    actor2 = self._place_actor(own, "CVL", "Civilians")  # its people
             yield Draft(
                 category=category,
                 mode=mode,
@@ -755,10 +754,7 @@ class Extractor(Arguments):
         """The state a country's name stands for, where the name was read as a place."""
         for toks, p in self.place_tokens:
             if tok.i in toks and p.place is not None and p.place.feature == "country":
-                iso = p.place.country
-                if iso and self.book.state(iso) is not None:
-                    actor = country_actor(self.book, iso, "GOV", "Government")
-                    return ActorMention(p.span, p.text, actor, "place-country", 0.5)
+                return self._place_actor(p, "GOV", "Government")
         return None
 
     def _demanded_of(self, tok: Any, pred: Any, actor1: ActorMention | None) -> ActorMention | None:
