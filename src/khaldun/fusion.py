@@ -9,7 +9,12 @@ places farther apart than their precision allows, or two named actors in the sam
 different countries. A mention joins the best-scoring event none of whose members rules it out. Actor and
 country-level place disagreements lower the score but rule nothing out, because a single
 report's coding of them is often wrong (the attributing source read as the actor). Names that
-two reports share (a ship, a victim, a venue, a town) add to the score.
+two reports share (a ship, a victim, a venue, a town) add to the score. A pair must share a
+detail to link: an actor in the same role (id, membership, name, or country and sector), a
+place finer than a country (the same place, nearby precise places, the same admin area), or a
+name; a coincidence of date, type, mode and country alone scores at most ``BARE``, below the
+threshold. So a store need only score the events that share one of a mention's ``keys``, and
+the candidates a mention meets grow with the events like it, not with all the events of its days.
 
 A fused event keeps every mention (outlet, URL, evidence and status as that source tells it);
 its own attributes are chosen by the rules in ``fuse``: the most precise place and date a source
@@ -41,6 +46,7 @@ PLACE_WEIGHT = {1: 1.2, 2: 0.8, 3: 0.1}
 AREAS = {"sea", "gulf", "ocean", "region", "continent", "country", "admin1", "strait", "bay"}
 CONFLICT = -0.3  # two reports disagree on an actor or a country
 NAME_WEIGHT, NAME_CAP = 0.2, 0.6
+BARE = 1.0  # the most a pair that shares no actor, place (finer than a country) or name scores
 COMPATIBLE_TYPES = {frozenset({"ASSAULT", "COERCE"}), frozenset({"PROTEST", "MOBILIZE"})}
 STATUS_ORDER = ("asserted", "claimed", "denied", "threatened", "negated")
 HOW_RANK = {"dictionary": 0, "alias": 0, "fuzzy": 1, "capital": 1, "metonym": 1, "generic": 2,
@@ -294,7 +300,8 @@ def score(a: Mention, b: Mention) -> float | None:
         return None
     if a.article_id == b.article_id and where < 0:
         return None  # one report that tells two places apart tells two events
-    total = sum((when, where, who, whom)) + _name_score(a, b)
+    named = _name_score(a, b)
+    total = sum((when, where, who, whom)) + named
     ma, mb = a.data.get("mode"), b.data.get("mode")
     if ma and mb:
         total += 0.2 if ma == mb else -0.2
@@ -302,7 +309,70 @@ def score(a: Mention, b: Mention) -> float | None:
         total -= 0.3
     if a.article_id == b.article_id:
         total -= SAME_ARTICLE_PENALTY
+    if where <= PLACE_WEIGHT[3] and who <= 0 and whom <= 0 and not named:
+        return min(total, BARE)  # a coincidence of date, type, mode and country shares no detail
     return total
+
+
+# -- blocking: what a store looks candidates up by ------------------------------------------------
+CELL_DEG = 1.5  # the grid precise places are indexed on (a cell is wider than PLACE_KM[2])
+_COLS = round(360 / CELL_DEG)
+_NEAR_KM = max(PLACE_KM[1], PLACE_KM[2]) * 1.001  # the farthest two precise places score
+
+
+def _group(kind: str) -> str:
+    """The name of a type's compatibility class (the types it may fuse with)."""
+    return min({kind}.union(*(p for p in COMPATIBLE_TYPES if kind in p)))
+
+
+def _cell(lat: float, lon: float) -> str:
+    row, col = math.floor((lat + 90) / CELL_DEG), math.floor((lon + 180) / CELL_DEG) % _COLS
+    return f"{row}.{col}"
+
+
+def _near_cells(lat: float, lon: float) -> list[str]:
+    """The grid cells of every point within ``_NEAR_KM`` of (lat, lon)."""
+    arc = _NEAR_KM / 6371.0
+    dlat = math.degrees(arc)  # haversine: |dlat| <= the arc
+    rows = range(math.floor((lat - dlat + 90) / CELL_DEG),
+                 math.floor((lat + dlat + 90) / CELL_DEG) + 1)  # fmt: skip
+    # and cos(lat1) cos(lat2) sin^2(dlon / 2) <= sin^2(arc / 2)
+    low = math.cos(math.radians(min(90.0, abs(lat) + dlat)))
+    if low <= math.sin(arc / 2) * 1.01:  # near a pole: any longitude
+        cols = set(range(_COLS))
+    else:
+        dlon = math.degrees(2 * math.asin(math.sin(arc / 2) / low))
+        first = math.floor((lon - dlon + 180) / CELL_DEG)
+        cols = {c % _COLS for c in range(first, math.floor((lon + dlon + 180) / CELL_DEG) + 1)}
+    return [f"{r}.{c}" for r in rows for c in sorted(cols)]
+
+
+def keys(m: Mention, *, probe: bool = False) -> list[str]:
+    """What a store indexes a mention by: any two mentions that share a detail (and so may reach
+    ``THRESHOLD``, see ``score``) share one of these keys. ``probe``: the keys to look a new
+    mention's candidates up by (a precise place's neighbouring grid cells, not only its own)."""
+    out = {f"n:{w}" for w in names(m)}
+    for role in ("actor1", "actor2"):
+        a = m.data.get(role)
+        if not isinstance(a, dict):
+            continue
+        if a.get("id"):  # an id matches the same id or an organisation either is a member of
+            out |= {f"{role}:i:{x}" for x in (a["id"], *(a.get("member_of") or ()))}
+        if a.get("name"):
+            out.add(f"{role}:n:{a['name']}")
+        if a.get("country") and a.get("sector"):
+            out.add(f"{role}:c:{a['country']}:{a['sector']}")
+    p = m.place or {}
+    if p.get("admin1"):
+        out.add(f"adm:{p['admin1']}")
+    if int(p.get("precision") or 3) <= 2:
+        if p.get("gazetteer_id"):
+            out.add(f"g:{p['gazetteer_id']}")
+        if p.get("lat") is not None and p.get("lon") is not None:
+            lat, lon = float(p["lat"]), float(p["lon"])
+            out |= {f"cell:{c}" for c in (_near_cells(lat, lon) if probe else [_cell(lat, lon)])}
+    group = _group(m.type)
+    return sorted(f"{group}|{k}" for k in out)
 
 
 def event_score(m: Mention, members: Sequence[Mention]) -> float | None:

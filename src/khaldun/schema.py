@@ -5,6 +5,7 @@
 | ``articles`` | article version: raw and cleaned text, metadata, canonical URL, content hash |
 | ``events`` | event mention: one event as one article tells it (evidence, status, attribution), and the fused event it belongs to (``fused_id``) |
 | ``fused_events`` | real-world event: the mentions of every report that tells it, fused |
+| ``fusion_keys`` | event mention and one of the keys fusion looks its candidates up by |
 | ``actors``, ``places`` | resolved actor and place that some mention names |
 | ``actor_mentions`` | actor name in an article, resolved or not |
 | ``ingest_runs``, ``errors`` | ingest run, and bad input item (with the run that last met it) |
@@ -107,6 +108,18 @@ SERVE_INDEXES = [
     )
     for lead in ("date_start", "type", "country", "status")
 ]
+# 008: fusion's blocking keys (``khaldun.fusion.keys``), one row per mention and key, with the
+# mention's date window and the country of its place when precise: fusion looks a new mention's
+# candidates up by its keys over its days, in an index that holds every column it reads
+fusion_keys = Table(
+    "fusion_keys", meta,
+    Column("mention_id", String, primary_key=True), Column("key", String, primary_key=True),
+    Column("win_start", String), Column("win_end", String), Column("win_days", Integer),
+    Column("country", String),
+)  # fmt: skip
+Index("ix_fusion_keys_window", *(fusion_keys.c[c] for c in ("key", "win_start", "win_end",
+                                                           "country", "mention_id")))  # fmt: skip
+Index("ix_fusion_keys_days", fusion_keys.c.key, fusion_keys.c.win_days)
 actors = Table(
     "actors", meta,
     Column("id", String, primary_key=True), Column("name", String),
@@ -208,6 +221,13 @@ def _m007_fusion_window_days(conn: Connection) -> None:
         conn.execute(fused_events.update().where(fused_events.c.id == eid).values(win_days=days))
 
 
+def _m008_fusion_keys(conn: Connection) -> None:
+    """Fusion's blocking keys for every stored mention (``khaldun.store.index_mentions``)."""
+    from khaldun.store import index_mentions
+
+    index_mentions(conn)
+
+
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("001_initial", _m001_initial),
     ("002_actor_mentions", _m002_actor_mentions),
@@ -216,4 +236,5 @@ MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("005_fuse_stored_mentions", _m005_fuse_stored_mentions),
     ("006_serve_indexes", _m006_serve_indexes),
     ("007_fusion_window_days", _m007_fusion_window_days),
+    ("008_fusion_keys", _m008_fusion_keys),
 ]

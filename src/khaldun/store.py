@@ -30,7 +30,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
-    union_all,
+    union,
     update,
 )
 from sqlalchemy.engine import Connection, Engine
@@ -46,6 +46,7 @@ from khaldun.schema import (
     errors,
     events,
     fused_events,
+    fusion_keys,
     ingest_runs,
     mentions,
     migrations,
@@ -54,7 +55,7 @@ from khaldun.schema import (
 from khaldun.serialize import article_dict, event_dict
 from khaldun.text import key
 
-__all__ = ["MIGRATIONS", "EventFilter", "Store", "fuse_all"]
+__all__ = ["MIGRATIONS", "EventFilter", "Store", "fuse_all", "index_mentions"]
 
 
 def _now() -> str:
@@ -407,6 +408,9 @@ def _add(conn: Connection, coded: CodedArticle, linker: _Linker) -> bool:
         conn.execute(insert(mentions), ments)
     new = [fusion.Mention.make(ed, outlet=a.outlet, url=a.url, published=d["published"])
            for ed in eds]  # fmt: skip
+    keyed = [row for fm in new for row in _key_rows(fm)]
+    if keyed:
+        conn.execute(insert(fusion_keys), keyed)
     for fm in sorted(new, key=lambda x: x.order):
         linker.cache[fm.id] = fm
         linker.link(fm, fresh=True)
@@ -531,31 +535,37 @@ _SET_FUSED = update(events).where(events.c.id == bindparam("mid")).values(fused_
 _MOVE = (
     update(events).where(events.c.fused_id == bindparam("old")).values(fused_id=bindparam("fid"))
 )
-# The candidate events' mentions: (event, its founder, mention, event's window start). A
-# candidate's window meets the mention's. An event whose window is at most WIDE_DAYS long starts
-# at most WIDE_DAYS before the mention's window: the window index is read over those days. The
-# few wider events are looked up by their window's length (``win_days``, always written with the
-# window), their start compared here, so that the lookup reads that index.
+# The candidate events and all their mentions: (event, its founder, mention). A candidate has a
+# mention that shares one of the new mention's keys (``fusion.keys``: no other pair can reach
+# the threshold), whose window meets the new mention's, and which is not precisely placed in
+# another country than a precisely placed new mention (fusion rules such a pair, and so its
+# event, out). A key row whose window is at most WIDE_DAYS long starts at most WIDE_DAYS before
+# the new mention's window: the window index is read over those days. The few wider windows are
+# looked up by their length (``win_days``).
 WIDE_DAYS = 31
-_CANDIDATES = (
-    select(fused_events.c.id, fused_events.c.founder, events.c.id, fused_events.c.win_start)
-    .join(events, events.c.fused_id == fused_events.c.id)
-    .where(
-        fused_events.c.type.in_(bindparam("kinds", expanding=True)),
-        fused_events.c.win_end >= bindparam("since"),
-    )
+_KEYED = select(fusion_keys.c.mention_id).where(
+    fusion_keys.c.key.in_(bindparam("keys", expanding=True)),
+    fusion_keys.c.win_end >= bindparam("since"),
 )
-_NARROW = _CANDIDATES.where(fused_events.c.win_start >= bindparam("floor"),
-                            fused_events.c.win_start <= bindparam("until"))  # fmt: skip
-_WIDE = _CANDIDATES.where(fused_events.c.win_days > WIDE_DAYS)
-# two precise places in different countries are two events (fusion rules them out): such events
-# are no candidates, and the lookup stays small as the store grows
-_SAME_COUNTRY = or_(fused_events.c.country == bindparam("country"),
-                    fused_events.c.country.is_(None), fused_events.c.geo_precision.is_(None),
-                    fused_events.c.geo_precision > 2)  # fmt: skip
-# both lookups in one statement (a candidate both find is one candidate)
-_LOOKUPS = {False: union_all(_NARROW, _WIDE),
-            True: union_all(_NARROW.where(_SAME_COUNTRY), _WIDE.where(_SAME_COUNTRY))}  # fmt: skip
+_KEYED_IN = or_(fusion_keys.c.country == bindparam("country"), fusion_keys.c.country.is_(None))
+_NARROW = _KEYED.where(fusion_keys.c.win_start >= bindparam("floor"),
+                       fusion_keys.c.win_start <= bindparam("until"))  # fmt: skip
+_WIDE = _KEYED.where(fusion_keys.c.win_days > WIDE_DAYS,
+                     fusion_keys.c.win_start <= bindparam("until"))  # fmt: skip
+
+
+def _candidates(keyed: Any) -> Any:
+    hit = select(events.c.fused_id).where(events.c.id.in_(keyed), events.c.fused_id.is_not(None))
+    return (
+        select(fused_events.c.id, fused_events.c.founder, events.c.id)
+        .join(events, events.c.fused_id == fused_events.c.id)
+        .where(fused_events.c.id.in_(hit))
+    )
+
+
+# by whether the new mention is precisely placed in a country
+_CANDIDATES = {False: _candidates(union(_NARROW, _WIDE)),
+               True: _candidates(union(_NARROW.where(_KEYED_IN), _WIDE.where(_KEYED_IN)))}  # fmt: skip
 _MENTIONS_BY_ID = (
     select(events.c.id, *_MENTION_COLS)
     .join(articles, articles.c.id == events.c.article_id)
@@ -568,13 +578,42 @@ _LOOKUP = object()  # a fused event's founder is not known: read its row, if it 
 _NEW = object()  # a fused event that has no row
 
 
-def _compatible(kind: str) -> list[str]:
-    """The types a mention of this type may fuse with (itself included)."""
-    out = {kind}
-    for pair in fusion.COMPATIBLE_TYPES:
-        if kind in pair:
-            out |= pair
-    return sorted(out)
+def _key_rows(m: fusion.Mention) -> list[dict[str, Any]]:
+    """A mention's rows in ``fusion_keys`` (none without a date window: it links nothing)."""
+    w = m.window()
+    if w is None:
+        return []
+    start, end, days = w[0].isoformat(), w[1].isoformat(), (w[1] - w[0]).days
+    country = _precise_country(m)
+    return [dict(mention_id=m.id, key=k, win_start=start, win_end=end, win_days=days,
+                 country=country) for k in fusion.keys(m)]  # fmt: skip
+
+
+def _precise_country(m: fusion.Mention) -> str | None:
+    """The country of a mention's place if precise: fusion rules out a pair of mentions
+    precisely placed in two countries."""
+    p = m.place or {}
+    return p.get("country") if int(p.get("precision") or 3) <= 2 else None
+
+
+def index_mentions(conn: Connection) -> int:
+    """Write fusion's keys for the current mentions that have none (a store made before keys,
+    migration 008); returns how many mentions were keyed."""
+    fusion_keys.create(conn, checkfirst=True)
+    q = (
+        select(*_MENTION_COLS)
+        .join(articles, articles.c.id == events.c.article_id)
+        .where(articles.c.superseded_by.is_(None))
+        .where(events.c.id.not_in(select(fusion_keys.c.mention_id)))
+    )
+    n, rows = 0, []
+    for data, outlet, url, published in conn.execute(q).fetchall():
+        got = _key_rows(_mention(data, outlet, url, published))
+        n += bool(got)
+        rows += got
+    for i in range(0, len(rows), 1000):
+        conn.execute(insert(fusion_keys), rows[i : i + 1000])
+    return n
 
 
 class _Memo:
@@ -625,18 +664,13 @@ class _Linker:
         w = m.window()
         cands: dict[str, list[fusion.Mention]] = {}
         founders: dict[str, Any] = {}
-        if w is not None:
-            args = {"kinds": _compatible(m.type), "until": w[1].isoformat(),
-                    "since": w[0].isoformat(),
-                    "floor": (w[0] - timedelta(days=WIDE_DAYS)).isoformat()}  # fmt: skip
-            place = m.place or {}
-            precise = bool(place.get("country") and int(place.get("precision") or 3) <= 2)
-            if precise:
-                args["country"] = place["country"]
-            until = args["until"]
-            found = {(r[0], r[1], r[2]) for r in conn.execute(_LOOKUPS[precise], args)
-                     if r[3] <= until}  # fmt: skip
-            rows = sorted(found, key=lambda r: r[2])  # by mention id
+        probe = fusion.keys(m, probe=True) if w is not None else []
+        if w is not None and probe:
+            country = _precise_country(m)
+            args = {"keys": probe, "until": w[1].isoformat(), "since": w[0].isoformat(),
+                    "floor": (w[0] - timedelta(days=WIDE_DAYS)).isoformat(), "country": country}  # fmt: skip
+            found = conn.execute(_CANDIDATES[country is not None], args)
+            rows = sorted({(r[0], r[1], r[2]) for r in found}, key=lambda r: r[2])  # by mention id
             self.load(mid for _, _, mid in rows)
             for fid, founder, mid in rows:
                 founders[fid] = founder
@@ -695,6 +729,7 @@ class _Linker:
 def fuse_all(conn: Connection) -> int:
     """Link every current mention no event holds yet, in canonical order (publication date,
     article, mention); returns how many were linked."""
+    index_mentions(conn)
     linker = _Linker(conn)
     q = (
         select(events.c.id, *_MENTION_COLS)
