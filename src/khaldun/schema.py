@@ -29,6 +29,7 @@ from sqlalchemy import (
     Table,
     Text,
     inspect,
+    literal_column,
     text,
 )
 from sqlalchemy.engine import Connection
@@ -110,16 +111,21 @@ SERVE_INDEXES = [
 ]
 # 008: fusion's blocking keys (``khaldun.fusion.keys``), one row per mention and key, with the
 # mention's date window and the country of its place when precise: fusion looks a new mention's
-# candidates up by its keys over its days, in an index that holds every column it reads
+# candidates up by its keys over its days, in an index that holds every column it reads. Rows
+# are written with their mention and never change; one index (and a small one of the few
+# windows wider than WIDE_DAYS) keeps each article's writes few.
+WIDE_DAYS = 31
 fusion_keys = Table(
     "fusion_keys", meta,
-    Column("mention_id", String, primary_key=True), Column("key", String, primary_key=True),
+    Column("mention_id", String, nullable=False), Column("key", String, nullable=False),
     Column("win_start", String), Column("win_end", String), Column("win_days", Integer),
     Column("country", String),
 )  # fmt: skip
 Index("ix_fusion_keys_window", *(fusion_keys.c[c] for c in ("key", "win_start", "win_end",
                                                            "country", "mention_id")))  # fmt: skip
-Index("ix_fusion_keys_days", fusion_keys.c.key, fusion_keys.c.win_days)
+_WIDE = fusion_keys.c.win_days > literal_column(str(WIDE_DAYS))
+Index("ix_fusion_keys_wide", fusion_keys.c.key, fusion_keys.c.win_end,
+      sqlite_where=_WIDE, postgresql_where=_WIDE)  # fmt: skip
 actors = Table(
     "actors", meta,
     Column("id", String, primary_key=True), Column("name", String),

@@ -27,6 +27,7 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    literal_column,
     or_,
     select,
     text,
@@ -41,6 +42,7 @@ from khaldun.ingest.canonical import canonical_url, content_hash
 from khaldun.model import Article, CodedArticle, ItemError, content_id
 from khaldun.schema import (
     MIGRATIONS,
+    WIDE_DAYS,
     actors,
     articles,
     errors,
@@ -542,7 +544,6 @@ _MOVE = (
 # event, out). A key row whose window is at most WIDE_DAYS long starts at most WIDE_DAYS before
 # the new mention's window: the window index is read over those days. The few wider windows are
 # looked up by their length (``win_days``).
-WIDE_DAYS = 31
 _KEYED = select(fusion_keys.c.mention_id).where(
     fusion_keys.c.key.in_(bindparam("keys", expanding=True)),
     fusion_keys.c.win_end >= bindparam("since"),
@@ -550,7 +551,7 @@ _KEYED = select(fusion_keys.c.mention_id).where(
 _KEYED_IN = or_(fusion_keys.c.country == bindparam("country"), fusion_keys.c.country.is_(None))
 _NARROW = _KEYED.where(fusion_keys.c.win_start >= bindparam("floor"),
                        fusion_keys.c.win_start <= bindparam("until"))  # fmt: skip
-_WIDE = _KEYED.where(fusion_keys.c.win_days > WIDE_DAYS,
+_WIDE = _KEYED.where(fusion_keys.c.win_days > literal_column(str(WIDE_DAYS)),  # the index's
                      fusion_keys.c.win_start <= bindparam("until"))  # fmt: skip
 
 
