@@ -98,6 +98,26 @@ def draft(category: str, mode: str | None, a1: str | None, a2: str | None) -> Dr
             "Teachers marched peacefully.",
             ("Protests", "Peaceful protest"),
         ),
+        (  # violence by no one named inside a demonstration is the demonstration's
+            draft("ASSAULT", "firearms", None, None),
+            "A man was shot dead during the protest against the election results.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (  # a shooting with no armed side shot at is one-sided
+            draft("ASSAULT", "firearms", "REB", None),
+            "A preacher was gunned down by two unidentified men.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (  # a shootout has two sides
+            draft("ASSAULT", "firearms", "REB", None),
+            "Two herdsmen were killed in a shootout in the village.",
+            ("Battles", "Armed clash"),
+        ),
+        (  # and so has a shooting that armed people are on the end of
+            draft("ASSAULT", "firearms", "REB", None),
+            "Gunmen shot dead two police reservists.",
+            ("Battles", "Armed clash"),
+        ),
         (
             draft("PROTEST", "demo", "PRO", None),
             "Students pelted stones at buses.",

@@ -447,3 +447,58 @@ def test_an_amount_of_aid_given_is_aid(book: ActorDictionary) -> None:
                      ("aid", "aid", "NOUN", "pobj", 4), (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
     assert [d.category for d in drafts] == ["AID"]
     assert drafts[0].actor1 is not None and drafts[0].actor1.actor.id == "NATO"
+
+
+def test_the_one_reported_killed_is_the_target_not_the_attacker(book: ActorDictionary) -> None:
+    # "Three women were reported killed."
+    [e] = events([("Three", "three", "NUM", "nummod", 1), ("women", "woman", "NOUN", "nsubjpass", 3, "NNS"),
+                  ("were", "be", "AUX", "auxpass", 3, "VBD"), ("reported", "report", "VERB", "ROOT", 3, "VBN"),
+                  ("killed", "kill", "VERB", "xcomp", 3, "VBN"), (".", ".", "PUNCT", "punct", 3)], book)  # fmt: skip
+    assert e.actor1 is None
+    assert e.actor2 is not None and e.actor2.text == "women"
+    assert e.attributed_to is None
+
+
+def test_people_killed_in_an_attack_are_its_targets(book: ActorDictionary) -> None:
+    # "Seven people killed in an attack."
+    [e] = events([("Seven", "seven", "NUM", "nummod", 1), ("people", "people", "NOUN", "ROOT", 1, "NNS"),
+                  ("killed", "kill", "VERB", "acl", 1, "VBN"), ("in", "in", "ADP", "prep", 2),
+                  ("an", "an", "DET", "det", 5), ("attack", "attack", "NOUN", "pobj", 3),
+                  (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+    assert e.actor1 is None
+    assert e.actor2 is not None and e.actor2.text == "people"
+
+
+def test_raised_subject_of_a_reported_attack_did_it(book: ActorDictionary) -> None:
+    # "Hamas was reported to have attacked a base."
+    [e] = events([("Hamas", "Hamas", "PROPN", "nsubjpass", 2), ("was", "be", "AUX", "auxpass", 2),
+                  ("reported", "report", "VERB", "ROOT", 2, "VBN"), ("to", "to", "PART", "aux", 5, "TO"),
+                  ("have", "have", "AUX", "aux", 5, "VB"), ("attacked", "attack", "VERB", "xcomp", 2, "VBN"),
+                  ("a", "a", "DET", "det", 7), ("base", "base", "NOUN", "dobj", 5),
+                  (".", ".", "PUNCT", "punct", 2)], book)  # fmt: skip
+    assert e.actor1 is not None and e.actor1.actor.id is not None and e.actor1.text == "Hamas"
+
+
+def test_a_headline_shot_dead_tells_of_its_subject(book: ActorDictionary) -> None:
+    # "Policeman shot dead."
+    [e] = events([("Policeman", "policeman", "NOUN", "nsubj", 1), ("shot", "shoot", "VERB", "ROOT", 1),
+                  ("dead", "dead", "ADJ", "oprd", 1), (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+    assert e.actor1 is None
+    assert e.actor2 is not None and e.actor2.actor.sector == "COP"
+
+
+def test_unidentified_men_who_shoot_are_an_armed_group(book: ActorDictionary) -> None:
+    # "A preacher was shot by unidentified men."
+    [e] = events([("A", "a", "DET", "det", 1), ("preacher", "preacher", "NOUN", "nsubjpass", 3),
+                  ("was", "be", "AUX", "auxpass", 3), ("shot", "shoot", "VERB", "ROOT", 3, "VBN"),
+                  ("by", "by", "ADP", "agent", 3), ("unidentified", "unidentified", "ADJ", "amod", 6),
+                  ("men", "man", "NOUN", "pobj", 4, "NNS"), (".", ".", "PUNCT", "punct", 3)], book)  # fmt: skip
+    assert e.actor1 is not None and e.actor1.actor.name == "Unidentified Armed Group"
+
+
+def test_unidentified_people_who_loot_are_a_crowd(book: ActorDictionary) -> None:
+    # "Unidentified persons looted shops."
+    [e] = events([("Unidentified", "unidentified", "ADJ", "amod", 1),
+                  ("persons", "person", "NOUN", "nsubj", 2, "NNS"), ("looted", "loot", "VERB", "ROOT", 2),
+                  ("shops", "shop", "NOUN", "dobj", 2, "NNS"), (".", ".", "PUNCT", "punct", 2)], book)  # fmt: skip
+    assert e.actor1 is not None and e.actor1.actor.name != "Unidentified Armed Group"

@@ -49,6 +49,31 @@ CIVILIAN_LEMMAS = frozenset({"villager", "resident", "family", "herder", "herdsm
                              "businessman", "pupil", "student", "worshipper", "pastoralist"})  # fmt: skip
 
 
+UNNAMED = frozenset({"unidentified", "unknown"})
+
+
+# what a crowd does to property: unidentified people who loot or vandalise are a mob, as ACLED
+# codes them; unidentified people who shoot or kill are an armed group
+PROPERTY_HARM = frozenset({"vandalize", "vandalise", "loot", "torch", "burn", "set", "demolish",
+                           "ransack", "destroy", "damage", "plunder"})  # fmt: skip
+CRUDE_BOMBS = frozenset({"crude", "cocktail", "petrol", "molotov", "handmade", "hand-made"})
+
+
+def _armed_doer(tok: Any) -> bool:
+    """Is the noun the subject or a passive's agent ("killed by unknown men") of a verb that
+    harms people, not only property?"""
+    if tok.dep_ == "nsubj":
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        verb = tok.head.head
+    else:
+        return False
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if any(t.lower_ in CRUDE_BOMBS for t in verb.subtree):
+        return False  # "unidentified men exploded crude bombs": a crowd's weapon
+    return not any(v.lemma_.lower() in PROPERTY_HARM for v in verbs)
+
+
 def _victims(tok: Any, sector: str) -> bool:
     """Are these a community's people rather than its armed men (a militia)?"""
     if sector != "CVL" and tok.lemma_.lower() not in CIVILIAN_LEMMAS:
@@ -162,8 +187,10 @@ class ActorFinder:
             if plural_only and tok.tag_ not in ("NNS", "NNPS"):
                 continue
             if sector in ("CVL", "PRO") and any(
-                c.dep_ == "amod" and c.lower_ in ("armed", "masked") for c in tok.lefts
-            ):  # "armed youths", "masked men": an armed group, not a crowd
+                c.dep_ == "amod"
+                and (c.lower_ in ("armed", "masked") or (c.lower_ in UNNAMED and _armed_doer(tok)))
+                for c in tok.lefts
+            ):  # "armed youths", "masked men", "shot by unidentified men": an armed group
                 sector, name = "REB", "Unidentified Armed Group"
             if lemma in ("group", "movement"):
                 mods = [c.lemma_.lower() for c in tok.lefts if c.dep_ in ("compound", "amod")]

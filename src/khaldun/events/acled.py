@@ -58,6 +58,18 @@ ARMED_TARGETS = re.compile(
     r"convoys?|patrols?|barracks|garrisons?|tanks?|armou?red vehicles?|humvees?|positions?)\b",
     re.IGNORECASE,
 )
+# a shooting with two sides, or armed people on the receiving end of it: a battle
+TWO_SIDED = re.compile(
+    r"\b(shoot[- ]?outs?|gun ?battles?|gun ?fights?|fire ?fights?|exchanges? of (gun)?fire|"
+    r"exchang(ed|ing) (gun)?fire|cross-?fire|returned fire|repulsed)\b",
+    re.IGNORECASE,
+)
+ARMED_PEOPLE = re.compile(
+    r"\b(police\w*|officers?|soldiers?|troops?|rangers?|reservists?|army|military|militias?|"
+    r"militiam[ae]n|fighters?|militants?|guards?|rebels?|insurgents?|bandits?|rustlers?|raiders?|"
+    r"forces?|terror(ist)? groups?)\b",
+    re.IGNORECASE,
+)
 # The riot words that are a demonstration in themselves ("students riot over fees"); a clash or
 # an attack by a crowd is a violent demonstration only inside a demonstration.
 RIOT_WORDS = frozenset({"riot", "rioting", "rampage", "unrest", "protest", "demonstrate",
@@ -148,7 +160,8 @@ def acled_type(
     crowd = s1 in UNORGANISED or (
         s1 is None
         and (
-            d.mode in ("destroy", "mob", "beat")
+            protest  # "a man was shot dead as police battled villagers protesting the killing"
+            or d.mode in ("destroy", "mob", "beat")
             or (d.mode == "primitive" and bool(CROWD_WORDS.search(text)))
             # "two groups clashed over a land dispute", "two factions of the party clashed"
             or (d.mode == "clash" and bool(FACTIONS.search(sentence)))
@@ -174,4 +187,11 @@ def acled_type(
         s1 is None or s1 in ARMED or d.actor1.actor.kind == "state"
     ):  # type: ignore[union-attr]
         return "Battles", "Armed clash"
+    if d.mode == "firearms" and s2 is None and not TWO_SIDED.search(sentence):
+        armed = [m for m in ARMED_PEOPLE.finditer(sentence)
+                 if not (d.actor1 and d.actor1.span.start <= d.sentence.start + m.start() < d.actor1.span.end)]  # fmt: skip
+        if not armed:
+            # "a preacher was gunned down by two unidentified men": a shooting with no armed
+            # side shot at is one-sided
+            return "Violence against civilians", "Attack"
     return et, st

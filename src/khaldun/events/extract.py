@@ -537,7 +537,10 @@ class Extractor(Arguments):
             return None, None
         if g.lemma_.lower() not in (self.lex.reporting | self.lex.threat | self.lex.denial):
             return None, None
-        return g, _subject(g)
+        speaker = _subject(g)
+        if speaker is not None and speaker.dep_ == "nsubjpass":
+            return g, None  # "three women were reported killed": who is told of, not who tells
+        return g, speaker
 
     # -- arguments -----------------------------------------------------------------------------
     def _agents(
@@ -545,6 +548,8 @@ class Extractor(Arguments):
     ) -> tuple[ActorMention | None, ActorMention | None]:
         a1 = a2 = None
         subj = self._chain_subject(pred)
+        patient = None
+        raised = False
         if subj is None:
             # "police opened fire, killing one and arresting 12", "mobilized groups to help
             # support…": a participle's or a purpose clause's subject is its governor's
@@ -555,12 +560,25 @@ class Extractor(Arguments):
                 subj = self._chain_subject(p.head)
             elif p.dep_ == "acl" and p.head.dep_ in ("dobj", "nsubjpass") and p.head.head is not p:
                 subj = _subject(p.head.head)  # "the PKK issued a declaration demanding…"
+            told = _subject(p.head) if p.dep_ in ("xcomp", "oprd") else None
+            if told is not None and told.dep_ == "nsubjpass":
+                if p.tag_ == "VBN" and not any(c.dep_ == "aux" for c in p.children):
+                    # "three women were reported killed": the one told of is the target
+                    patient = told
+                else:  # "Hamas was reported to have attacked…": the one told of did it
+                    subj, raised = told, True
+            elif (p.dep_ == "acl" and p.tag_ == "VBN" and category in ("ASSAULT", "COERCE")
+                  and not any(c.dep_ == "dobj" for c in p.children)):  # fmt: skip
+                patient = p.head  # "7 people killed in the attack", "12 students arrested"
+            if patient is not None and patient.i != tok.i:
+                a2 = self._resolve(patient)
         passive = (
             subj is not None
+            and not raised
             and subj.dep_ == "nsubjpass"
             and pred.pos_ == "VERB"
             and (pred.lemma_.lower() not in self.lex.light_verbs)
-        )
+        ) or (subj is not None and subj.dep_ == "nsubj" and _left_dead(pred))
         if subj is not None and subj.i != tok.i:
             if passive:  # "3 soldiers were killed by militants": the subject is the target
                 a2 = self._resolve(subj)
@@ -631,7 +649,7 @@ class Extractor(Arguments):
             and tok.pos_ == "VERB"
             and category in CONFLICT | {"PROTEST"}
         ):
-            a1 = self._preceding_actor(tok, a2)
+            a1 = self._preceding_actor(tok, a2, patient)
         return a1, a2
 
     def _recipient(self, tok: Any, pred: Any, category: str,
@@ -821,7 +839,8 @@ class Extractor(Arguments):
                 titled = m  # "the removal of President Juvenal Habyarimana"
         return titled or kinded
 
-    def _preceding_actor(self, tok: Any, target: ActorMention | None) -> ActorMention | None:
+    def _preceding_actor(self, tok: Any, target: ActorMention | None,
+                         patient: Any = None) -> ActorMention | None:  # fmt: skip
         """When the parse found no subject at all ("a Taliban sniper shot and killed…" read as
         nouns), the nearest named actor before the trigger in its sentence."""
         best = None
@@ -829,8 +848,17 @@ class Extractor(Arguments):
             if t.i >= tok.i:
                 break
             m = self.actor_at.get(t.i)
-            if m is not None and (target is None or m.span != target.span) and t.dep_ != "pobj":
-                best = m
+            if m is None or (target is not None and m.span == target.span) or t.dep_ == "pobj":
+                continue
+            if patient is not None and t.i == patient.i:
+                continue
+            if t.dep_ == "nsubjpass" and any(
+                tr.category == "ASSAULT" for tr, _ in self._triggers(t.head)
+            ):  # "three were shot dead and two others injured": a victim, not the attacker
+                continue
+            if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in t.children):
+                continue  # "7 people killed in the attack": a target
+            best = m
         return best
 
     def _object(self, tok: Any, pred: Any) -> Any:
@@ -1084,6 +1112,15 @@ class Extractor(Arguments):
 
 def _ents_in(ents: Any, where: set[int], labels: tuple[str, ...]) -> Iterator[Any]:
     return (e for e in ents if e.label_ in labels and e.start in where)
+
+
+def _left_dead(verb: Any) -> bool:
+    """A headline's "Police detective shot dead": a verb left "dead" with no object tells of
+    its subject (an active "shot him dead" has one)."""
+    kids = list(verb.children)
+    return any(
+        c.dep_ in ("oprd", "acomp", "advmod") and c.lower_ == "dead" for c in kids
+    ) and not any(c.dep_ in ("dobj", "obj") for c in kids)
 
 
 def _inherited(sent: Any, place: PlaceMention | None, date: DateRange | None) -> frozenset[str]:
