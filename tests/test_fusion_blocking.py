@@ -62,6 +62,20 @@ def test_keys_are_derived_data_a_rebuild_writes_again(store_url) -> None:  # typ
         assert conn.execute(fusion_keys.select()).first() is not None
 
 
+def test_a_store_made_before_keys_gets_them_when_opened(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    url = str(tmp_path / "old.db")
+    store = Store(url)
+    store.add(report("a"))
+    with store.engine.begin() as conn:  # as migration 007 left a store
+        conn.execute(text("DROP TABLE fusion_keys"))
+        conn.execute(text("DELETE FROM migrations WHERE name = '008_fusion_keys'"))
+    store = Store(url)  # migration 008 writes the stored mention's keys
+    store.add(report("b", outlet="Local"))
+    assert [e["n_sources"] for e in store.fused_events()] == [2]
+
+
 # -- the invariant: a pair that can reach the threshold shares a key ------------------------------
 ACTORS = [None, {"name": "Boko Haram", "id": "NGA-BH", "country": "NGA", "sector": "REB"},
           {"name": "ISWAP", "id": "NGA-ISWAP", "country": "NGA", "sector": "REB",
