@@ -318,6 +318,7 @@ def score(a: Mention, b: Mention) -> float | None:
 CELL_DEG = 1.5  # the grid precise places are indexed on (a cell is wider than PLACE_KM[2])
 _COLS = round(360 / CELL_DEG)
 _NEAR_KM = max(PLACE_KM[1], PLACE_KM[2]) * 1.001  # the farthest two precise places score
+KEY_CHARS = 200  # an index holds keys this long at most
 
 
 def _group(kind: str) -> str:
@@ -372,7 +373,7 @@ def keys(m: Mention, *, probe: bool = False) -> list[str]:
             lat, lon = float(p["lat"]), float(p["lon"])
             out |= {f"cell:{c}" for c in (_near_cells(lat, lon) if probe else [_cell(lat, lon)])}
     group = _group(m.type)
-    return sorted(f"{group}|{k}" for k in out)
+    return sorted({f"{group}|{k}"[:KEY_CHARS] for k in out})  # a cut key matches more, never less
 
 
 def event_score(m: Mention, members: Sequence[Mention]) -> float | None:
