@@ -601,11 +601,11 @@ def index_mentions(conn: Connection) -> int:
     """Write fusion's keys for the current mentions that have none (a store made before keys,
     migration 008); returns how many mentions were keyed."""
     fusion_keys.create(conn, checkfirst=True)
-    q = (
+    q = (  # an anti-join that both engines run as one pass (not NOT IN, which PostgreSQL may not)
         select(*_MENTION_COLS)
         .join(articles, articles.c.id == events.c.article_id)
-        .where(articles.c.superseded_by.is_(None))
-        .where(events.c.id.not_in(select(fusion_keys.c.mention_id)))
+        .outerjoin(fusion_keys, fusion_keys.c.mention_id == events.c.id)
+        .where(articles.c.superseded_by.is_(None), fusion_keys.c.mention_id.is_(None))
     )
     n, rows = 0, []
     for data, outlet, url, published in conn.execute(q).fetchall():
