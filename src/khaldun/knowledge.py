@@ -201,6 +201,20 @@ def framing_lexicon() -> FramingFile:
     return validate(FramingFile, read_yaml(path), short(path))
 
 
+class OutletEntry(_Strict):
+    """A news outlet and the country it reports on (None: an international one)."""
+
+    name: str = Field(min_length=1)
+    aliases: list[str] = []
+    domains: list[str] = []
+    country: str | None = Field(pattern=r"^[A-Z]{3}$")
+
+
+class OutletFile(_Strict):
+    schema_: Literal["khaldun.outlets/1"] = Field(alias="schema")
+    outlets: list[OutletEntry]
+
+
 class PlaceEntry(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     name: str = Field(min_length=1)

@@ -63,6 +63,7 @@ def places_stage(config: Config) -> Callable[[Analysis], Analysis]:
     from khaldun.actors.dictionary import ActorDictionary
     from khaldun.places import gazetteer
     from khaldun.places.resolve import PlaceFinder
+    from khaldun.sources import home_country
 
     book = ActorDictionary.load(config.actor_files)
     capitals = {
@@ -71,7 +72,8 @@ def places_stage(config: Config) -> Callable[[Analysis], Analysis]:
     finder = PlaceFinder(gazetteer.load(), capitals)
 
     def run(a: Analysis) -> Analysis:
-        places = tuple(finder.find(a.doc, a.actors))
+        home = home_country(a.article.outlet, a.article.url)
+        places = tuple(finder.find(a.doc, a.actors, home))
         # an unresolved "organisation" that is in fact a resolved place is no actor
         actors = tuple(m for m in a.actors if m.how != "unresolved"
                        or not any(p.span.overlaps(m.span) for p in places if p.place))  # fmt: skip
@@ -108,6 +110,7 @@ def events_stage(config: Config) -> Callable[[Analysis], Analysis]:
     from khaldun.model import Place, PlaceMention, Span
     from khaldun.places import gazetteer
     from khaldun.places.resolve import focus_country
+    from khaldun.sources import home_country
 
     lex = lexicon.load()
     book = ActorDictionary.load(config.actor_files)
@@ -115,7 +118,8 @@ def events_stage(config: Config) -> Callable[[Analysis], Analysis]:
 
     def run(a: Analysis) -> Analysis:
         focus = None
-        iso = focus_country(a.places)
+        # the article's country: from its places, else where its outlet reports from
+        iso = focus_country(a.places) or home_country(a.article.outlet, a.article.url)
         country = gaz.country(iso) if iso else None
         if country is not None:
             # the article's country at its centre point, precision 3 (as ACLED codes a country)

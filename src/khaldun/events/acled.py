@@ -82,6 +82,10 @@ CROWD_VIOLENCE = re.compile(
     r"\b(riot\w*|clash\w*|pelt\w*|stone[sd]?|stone-throw\w*|barricad\w*|bonfire\w*|torch\w*|set (fire|ablaze)|"
     r"burn(ed|t|ing|s)?|lit (fires?|twigs|tyres|tires|bonfires)|loot\w*|vandali[sz]\w*|ransack\w*|"
     r"block(ed|ing|s)? (off )?(the |a |main |major |several )?(roads?|highway|streets?)|rampage\w*|"
+    r"light(ing|s)? (a |several )?(fires?|bonfires?)|fires? (were|was) lit|damag(e|es|ed|ing)\b|"
+    r"turns? violent|turning violent|violent (protests?|demonstrations?|unrest|riots?)|"
+    r"chas(ed|ing) (away )?(the |a )?(police|officers?|journalists?|them|him)|lynch\w*|"
+    r"thr(ew|ow|owing|own) (stones|rocks|bricks|objects|missiles)|"
     r"smash\w*|brok(e|en) into|break(ing)? (into|windows?)|destroy\w*|destruction|running battles?|"
     r"(turned|became|turn) violent|violence broke out|stole|stolen|rowdy)\b",
     re.IGNORECASE,
@@ -152,7 +156,7 @@ def acled_type(
         return et, st  # (party supporters hurling crude bombs is still a riot)
     s2 = d.actor2.actor.sector if d.actor2 else None
     k2 = d.actor2.actor.kind if d.actor2 else None
-    if s2 == "PRO" or (protest and s1 == "COP" and s2 in ("EDU", "LAB", "PTY")):
+    if s2 == "PRO" or (protest and s1 == "COP" and s2 in ("EDU", "LAB", "PTY", "CVL")):
         # force against a crowd: the protest was violent, or the state intervened
         et, st = protest_type(d, text)
         return (et, st) if et == "Riots" else ("Protests", "Protest with intervention")

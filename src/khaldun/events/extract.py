@@ -269,6 +269,7 @@ class Extractor(Arguments):
         if tok.dep_ in ("amod", "compound") or (
             tok.dep_ == "acl"
             and not _casualty_clause(tok, trig)
+            and not _misparsed_predicate(tok, trig.category)
             and not (trig.category in STATED and tok.head.lemma_.lower() in STATEMENT_NOUNS)
         ):
             return
@@ -550,6 +551,8 @@ class Extractor(Arguments):
         subj = self._chain_subject(pred)
         patient = None
         raised = False
+        if subj is None and _misparsed_predicate(pred, category):
+            subj = pred.head  # "residents of Kisii, protested in front of…"
         if subj is None:
             # "police opened fire, killing one and arresting 12", "mobilized groups to help
             # support…": a participle's or a purpose clause's subject is its governor's
@@ -1130,6 +1133,16 @@ def _inherited(sent: Any, place: PlaceMention | None, date: DateRange | None) ->
     if date is not None and date.span is not None and date.span.end <= sent.start_char:
         out.add("date")
     return frozenset(out)
+
+
+def _misparsed_predicate(tok: Any, category: str) -> bool:
+    """A report with no main verb but a participle after its first noun ("Residents of Kisii,
+    protested in front of…", "Raiders from Uganda attacked a village"): the parse made the
+    sentence's predicate a modifier of its subject. Only where the verb cannot be a passive
+    one told of its noun: a protest, or a verb with an object."""
+    if tok.dep_ != "acl" or tok.head.dep_ != "ROOT" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return category == "PROTEST" or any(c.dep_ == "dobj" for c in tok.children)
 
 
 def _casualty_clause(tok: Any, trig: Trigger) -> bool:

@@ -105,7 +105,10 @@ class PlaceFinder:
         self.capitals = capitals or {}  # ISO3 -> capital's name, for "the capital"
         self._admin_votes: Counter[tuple[str, str]] = Counter()
 
-    def find(self, doc: Any, actors: tuple[ActorMention, ...]) -> list[PlaceMention]:
+    def find(self, doc: Any, actors: tuple[ActorMention, ...],
+             home: str | None = None) -> list[PlaceMention]:  # fmt: skip
+        """The place names of a parsed text, resolved. ``home``: the country its outlet reports
+        from (``khaldun.sources``), a weak vote for reading its names there."""
         # unresolved or fuzzy organisation mentions may well be places ("Erbil airport")
         actor_at = {c: m for m in actors if m.how not in ("unresolved", "fuzzy")
                     for c in range(m.span.start, m.span.end)}  # fmt: skip
@@ -195,13 +198,15 @@ class PlaceFinder:
             for c in cands:
                 if c.feature == "country" and c.country:
                     country_votes[c.country] += 1
-        pending = _local_readings(pending, actors)
+        pending = _local_readings(pending, actors, home)
         # the article's countries and provinces from every name first, so that a place named
         # early is read in the light of one named later ("Gopalganj city, Kashiani (Dhaka)")
         votes, self._admin_votes = context_votes([c for _, c in pending])
         country_votes.update(votes)
         # and the countries of the named actors ("Awami League members rallied in Dhaka")
         country_votes.update(_actor_countries(actors))
+        if home:
+            country_votes[home] += 1
         first = [self._rank(span, cands, country_votes) for span, cands in pending]
         keys = [key(span.text) for span, _ in pending]
         for i, (span, cands) in enumerate(pending):
@@ -627,8 +632,9 @@ def _small(e: Entry, q: set[str], name: str) -> bool:
 
 
 def _local_readings(
-    pending: list[tuple[Any, list[Entry]]], actors: tuple[ActorMention, ...]
-) -> list[tuple[Any, list[Entry]]]:
+    pending: list[tuple[Any, list[Entry]]], actors: tuple[ActorMention, ...],
+    home: str | None = None,
+) -> list[tuple[Any, list[Entry]]]:  # fmt: skip
     """Drop names read only as small towns abroad, that the article gives no reason for.
 
     The countries the article is about are its known actors' and those its other names (each
@@ -643,7 +649,7 @@ def _local_readings(
         countries = {c.country for c in cands if c.country}
         if len(countries) == 1 and not all(_small(c, q, span.text) for c in cands):
             voted.setdefault(key(span.text), set()).update(countries)
-    from_actors = set(_actor_countries(actors))
+    from_actors = set(_actor_countries(actors)) | ({home} if home else set())
     out = []
     for span, cands in pending:
         k, q = key(span.text), _name_keys(span.text)
