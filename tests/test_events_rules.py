@@ -502,3 +502,21 @@ def test_unidentified_people_who_loot_are_a_crowd(book: ActorDictionary) -> None
                   ("persons", "person", "NOUN", "nsubj", 2, "NNS"), ("looted", "loot", "VERB", "ROOT", 2),
                   ("shops", "shop", "NOUN", "dobj", 2, "NNS"), (".", ".", "PUNCT", "punct", 2)], book)  # fmt: skip
     assert e.actor1 is not None and e.actor1.actor.name != "Unidentified Armed Group"
+
+
+def test_a_road_named_for_a_town_is_not_where_it_happened(book: ActorDictionary) -> None:
+    # "Residents of Voi blocked the Mombasa highway."
+    rows = [("Residents", "resident", "NOUN", "nsubj", 3, "NNS"), ("of", "of", "ADP", "prep", 0),
+            ("Voi", "Voi", "PROPN", "pobj", 1), ("blocked", "block", "VERB", "ROOT", 3),
+            ("the", "the", "DET", "det", 6), ("Mombasa", "Mombasa", "PROPN", "compound", 6),
+            ("highway", "highway", "NOUN", "dobj", 3), (".", ".", "PUNCT", "punct", 3)]  # fmt: skip
+    doc = make(rows)
+    voi = Place(name="Voi", lat=-3.39, lon=38.56, country="KEN", precision=1, feature="city")
+    mombasa = Place(
+        name="Mombasa", lat=-4.05, lon=39.67, country="KEN", precision=1, feature="city"
+    )
+    spans = [(doc.text.index(p.name), p) for p in (voi, mombasa)]
+    pms = tuple(PlaceMention(Span(s, s + len(p.name)), p.name, p) for s, p in spans)
+    actors = tuple(ActorFinder(book).find(doc))
+    drafts = list(Extractor(lexicon.load(), book, doc, actors, pms, PUB, None).drafts())
+    assert drafts and all(d.place is not None and d.place.text == "Voi" for d in drafts)

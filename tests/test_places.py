@@ -286,3 +286,27 @@ def test_the_named_actors_country_decides_a_name_two_countries_share(gaz: Gazett
         for p in places(rows, gaz, ents=[(0, 2, "ORG"), (4, 5, "GPE"), (6, 7, "GPE")])
     }
     assert found["Dhaka"] is not None and found["Dhaka"].country == "BGD"
+
+
+def test_a_town_the_model_ran_into_a_longer_entity_is_still_read(gaz: Gazetteer) -> None:
+    # "Youths in Kakamega assaulted Nation journalists", with "Kakamega assaulted Nation" as ORG
+    found = places([("Youths", "youth", "NOUN", "nsubj", 3), ("in", "in", "ADP", "prep", 0),
+                    ("Kakamega", "Kakamega", "PROPN", "pobj", 1),
+                    ("assaulted", "assault", "VERB", "ROOT", 3),
+                    ("Nation", "Nation", "PROPN", "compound", 5),
+                    ("journalists", "journalist", "NOUN", "dobj", 3)], gaz,
+                   ents=[(2, 5, "ORG")])  # fmt: skip
+    assert [(p.text, p.place and p.place.country) for p in found] == [("Kakamega", "KEN")]
+
+
+def test_an_institution_named_for_its_town_is_in_the_town(gaz: Gazetteer) -> None:
+    # "Students of Maseno University protested." and "…of the University of Nairobi…"
+    found = places([("Students", "student", "NOUN", "nsubj", 4), ("of", "of", "ADP", "prep", 0),
+                    ("Maseno", "Maseno", "PROPN", "compound", 3),
+                    ("University", "University", "PROPN", "pobj", 1),
+                    ("protested", "protest", "VERB", "ROOT", 4)], gaz, ents=[(2, 4, "ORG")])  # fmt: skip
+    assert [(p.text, p.place and p.place.country) for p in found] == [("Maseno", "KEN")]
+    found = places([("at", "at", "ADP", "ROOT", 0), ("the", "the", "DET", "det", 2),
+                    ("University", "University", "PROPN", "pobj", 0), ("of", "of", "ADP", "prep", 2),
+                    ("Nairobi", "Nairobi", "PROPN", "pobj", 3)], gaz, ents=[(2, 5, "ORG")])  # fmt: skip
+    assert [(p.text, p.place and p.place.name) for p in found] == [("Nairobi", "Nairobi")]

@@ -1018,10 +1018,24 @@ class Extractor(Arguments):
         return set()
 
     def _place(self, scope: set[int], fallback: bool = True) -> PlaceMention | None:
-        found = [p for toks, p in self.place_tokens if toks & scope and p.place is not None]
+        found = [(toks, p) for toks, p in self.place_tokens if toks & scope and p.place is not None]
         if found:
-            return min(found, key=lambda p: (p.place.precision if p.place else 9, -len(p.text)))
+            # a road named for the towns it joins ("barricaded the Mombasa highway", "the
+            # Nakuru-Nairobi road") is not where it happened, when another place is named
+            return min(found, key=lambda tp: (self._road_name(tp[0]),
+                                              tp[1].place.precision if tp[1].place else 9,
+                                              -len(tp[1].text)))[1]  # fmt: skip
         return self.focus if fallback else None
+
+    def _road_name(self, toks: set[int]) -> bool:
+        doc = self.doc
+        for i in range(max(toks) + 1, min(max(toks) + 4, len(doc))):
+            w = doc[i]
+            if w.lower_ in ROAD_WORDS:
+                return True
+            if not (w.pos_ == "PROPN" or w.text in ("-", "–")):
+                return False
+        return False
 
     def _town_within(self, place: PlaceMention | None, sent: Any) -> PlaceMention | None:
         """A province made precise by the one town of it the sentence names: "a protest in
@@ -1133,6 +1147,9 @@ def _inherited(sent: Any, place: PlaceMention | None, date: DateRange | None) ->
     if date is not None and date.span is not None and date.span.end <= sent.start_char:
         out.add("date")
     return frozenset(out)
+
+
+ROAD_WORDS = frozenset({"road", "highway", "route", "motorway", "bypass", "expressway", "freeway"})
 
 
 def _misparsed_predicate(tok: Any, category: str) -> bool:

@@ -123,11 +123,21 @@ class PlaceFinder:
         for tok in doc:
             if (
                 tok.pos_ == "PROPN"
-                and not tok.ent_type_
+                and (
+                    not tok.ent_type_
+                    or (tok.ent_type_ not in NUMERIC_ENTS and _after_locative(tok))
+                )
                 and len(tok.text) > 2
                 and tok.text[0].isupper()
             ):
+                # a name the model ran into a longer entity: "in Kakamega assaulted Nation" (ORG),
+                # "a polling station in Galole" (PRODUCT)
                 spans.append((tok.i, tok.i + 1))
+        # an institution named after its town is in that town: "Maseno University", "the
+        # University of Nairobi", "Bungoma High School"
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "FAC") and (town := _institution_town(ent)) is not None:
+                spans.append(town)
         # transliterated names joined by hyphens are one name: "Pul-e Khumri", "Sar-e Gaw"
         chains = _hyphen_names(doc)
         spans.extend(chains)
@@ -603,6 +613,36 @@ def _in_brackets(span: Any) -> bool:
                 return True
             depth -= 1
     return False
+
+
+NUMERIC_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "within"})
+
+
+INSTITUTIONS = frozenset({"university", "college", "polytechnic", "school", "academy",
+                          "institute", "hospital", "prison", "market", "stadium"})  # fmt: skip
+
+
+def _institution_town(ent: Any) -> tuple[int, int] | None:
+    """The tokens of the town an institution's name opens or ends with: "Maseno" of "Maseno
+    University", "Nairobi" of "University of Nairobi", "Kisii" of "Kisii School"."""
+    words = [t.lower_ for t in ent]
+    if not any(w in INSTITUTIONS for w in words):
+        return None
+    if len(ent) >= 3 and words[0] in INSTITUTIONS and words[1] == "of" and ent[2].pos_ == "PROPN":
+        end = 3
+        while end < len(ent) and ent[end].pos_ == "PROPN" and words[end] not in INSTITUTIONS:
+            end += 1
+        return ent.start + 2, ent.start + end
+    end = 0
+    while end < len(ent) and ent[end].pos_ == "PROPN" and words[end] not in INSTITUTIONS:
+        end += 1
+    return (ent.start, ent.start + end) if 0 < end < len(ent) else None
+
+
+def _after_locative(tok: Any) -> bool:
+    """Does the name open what a locative preposition governs ("in Galole")?"""
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ in LOCATIVE_PREPS
 
 
 def _within(e: Entry, a: Entry, km: float) -> bool:
