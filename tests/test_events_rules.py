@@ -520,3 +520,11 @@ def test_a_road_named_for_a_town_is_not_where_it_happened(book: ActorDictionary)
     actors = tuple(ActorFinder(book).find(doc))
     drafts = list(Extractor(lexicon.load(), book, doc, actors, pms, PUB, None).drafts())
     assert drafts and all(d.place is not None and d.place.text == "Voi" for d in drafts)
+
+
+def test_a_headlines_casualties_are_targets(book: ActorDictionary) -> None:
+    # "Six soldiers injured." (a headline drops the "were")
+    [e] = events([("Six", "six", "NUM", "nummod", 1), ("soldiers", "soldier", "NOUN", "nsubj", 2, "NNS"),
+                  ("injured", "injure", "VERB", "ROOT", 2, "VBN"), (".", ".", "PUNCT", "punct", 2)], book)  # fmt: skip
+    assert e.actor1 is None
+    assert e.actor2 is not None and e.actor2.actor.sector == "MIL"

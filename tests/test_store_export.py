@@ -151,6 +151,15 @@ def test_acled_naming_follows_acleds_conventions() -> None:
     assert acled_row(unknown, names)["actor1"] == "Unidentified Armed Group (Kenya)"
 
 
+def test_an_organisation_with_an_acronym_is_named_acronym_first() -> None:
+    from khaldun.export import _acronym, _country_names, acled_actor
+
+    mrc = {"name": "Mombasa Republican Council", "id": "KEN-MRC", "country": "KEN", "sector": "MLA"}
+    assert acled_actor(mrc, _country_names()) == "MRC: Mombasa Republican Council"
+    assert _acronym(["Jamaat", "JeI", "Jamaat-e-Islami"]) == "JeI"
+    assert _acronym(["Hezbollah", "Hizbullah"]) is None
+
+
 def test_a_state_force_with_no_country_named_takes_the_country_it_acts_in() -> None:
     from khaldun.export import _country_names, acled_row
 

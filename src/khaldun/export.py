@@ -43,6 +43,18 @@ SECTOR_ACLED = {"MIL": "Military Forces of {c}", "COP": "Police Forces of {c}",
 PRECISION_ACLED = {"day": 1, "week": 2, "month": 3, "year": 3}
 
 
+# the organisations ACLED names with their acronym first
+ACRONYMED = frozenset({"party", "armed_group", "igo", "ngo"})
+
+
+def _acronym(aliases: list[str]) -> str | None:
+    """An organisation's acronym among its aliases: "ODM", "JeI", "FORD-Kenya" aside."""
+    for a in aliases:
+        if 2 <= len(a) <= 8 and a.isalpha() and sum(c.isupper() for c in a) >= 2 and a[0].isupper():
+            return a
+    return None
+
+
 def acled_actor(a: dict[str, Any] | None, countries: dict[str, str]) -> str:
     """khaldun's actor in ACLED's naming: "Military Forces of Kenya", "Protesters"."""
     if not a:
@@ -53,6 +65,8 @@ def acled_actor(a: dict[str, Any] | None, countries: dict[str, str]) -> str:
     entry = _book().entries.get(a["id"]) if a.get("id") else None
     if entry is not None and entry.acled_name:
         return str(entry.acled_name)
+    if entry is not None and entry.kind in ACRONYMED and (acr := _acronym(entry.aliases)):
+        return f"{acr}: {entry.name}"  # ACLED's "ODM: Orange Democratic Movement"
     if sector in SECTOR_ACLED and iso:  # the state, or one of its forces ("Kenya Defence Forces")
         return SECTOR_ACLED[sector].format(c=countries.get(iso, iso))
     if a.get("name") == "Communal militia":

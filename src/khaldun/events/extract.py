@@ -581,7 +581,7 @@ class Extractor(Arguments):
             and subj.dep_ == "nsubjpass"
             and pred.pos_ == "VERB"
             and (pred.lemma_.lower() not in self.lex.light_verbs)
-        ) or (subj is not None and subj.dep_ == "nsubj" and _left_dead(pred))
+        ) or (subj is not None and subj.dep_ == "nsubj" and _headline_passive(pred))
         if subj is not None and subj.i != tok.i:
             if passive:  # "3 soldiers were killed by militants": the subject is the target
                 a2 = self._resolve(subj)
@@ -1028,6 +1028,7 @@ class Extractor(Arguments):
         return self.focus if fallback else None
 
     def _road_name(self, toks: set[int]) -> bool:
+        """Does a road word follow the place's name ("Mombasa highway", "Nakuru-Nairobi road")?"""
         doc = self.doc
         for i in range(max(toks) + 1, min(max(toks) + 4, len(doc))):
             w = doc[i]
@@ -1129,6 +1130,23 @@ class Extractor(Arguments):
 
 def _ents_in(ents: Any, where: set[int], labels: tuple[str, ...]) -> Iterator[Any]:
     return (e for e in ents if e.label_ in labels and e.start in where)
+
+
+# what is done to people, never by a subject with no object: "Four officers killed", "Soldiers
+# injured in an ambush" drop the "were" of a passive, as headlines do
+CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim", "murder", "behead",
+                            "stab", "abduct", "kidnap", "lynch", "execute", "torture"})  # fmt: skip
+
+
+def _headline_passive(verb: Any) -> bool:
+    """Does the subject of this verb suffer it ("Policeman shot dead", "6 soldiers injured")?"""
+    if _left_dead(verb):
+        return True
+    if verb.lemma_.lower() not in CASUALTY_VERBS or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    kids = list(verb.children)
+    return not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "aux", "agent", "prt", "dative")
+                   for c in kids)  # fmt: skip
 
 
 def _left_dead(verb: Any) -> bool:
