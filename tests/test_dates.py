@@ -61,3 +61,36 @@ def test_unresolvable_keeps_the_text_and_no_range() -> None:
 
 def test_relative_needs_a_publication_date() -> None:
     assert resolve("on Sunday", None).start is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("Around December 26 2019", "2019-12-26", "2019-12-26", "day"),  # hedges go
+        ("on or before 3 March 2020", "2020-03-03", "2020-03-03", "day"),
+        ("November 2019", "2019-11-01", "2019-11-30", "month"),  # a year needs no publication
+    ],
+)
+def test_dates_that_say_their_year_need_no_publication_date(text: str, start: str, end: str,
+                                                           precision: str) -> None:  # fmt: skip
+    d = resolve(text, None)
+    assert (str(d.start), str(d.end), d.precision) == (start, end, precision)
+
+
+def test_a_yearless_date_with_no_publication_date_is_unresolved() -> None:
+    # never the year of the machine's clock
+    assert resolve("24 November", None).start is None
+
+
+def test_a_date_the_model_cut_after_its_month_gets_it_back() -> None:
+    from tests.docs import make
+
+    from khaldun.dates.resolve import with_month
+
+    doc = make([("On", "on", "ADP", "ROOT", 0), ("Mar", "Mar", "PROPN", "pobj", 0),
+                ("11th", "11th", "NOUN", "compound", 1), ("2019", "2019", "NUM", "nummod", 1)],
+               ents=[(2, 4, "DATE")])  # fmt: skip
+    [ent] = doc.ents
+    fixed = with_month(ent)
+    assert (fixed.text, fixed.label_) == ("Mar 11th 2019", "DATE")
+    assert resolve(fixed.text, None).start is not None

@@ -84,14 +84,13 @@ def places_stage(config: Config) -> Callable[[Analysis], Analysis]:
 
 @stage("khaldun.dates.relative.v1", requires=("doc",), assigns=("dates",))
 def dates_stage(config: Config) -> Callable[[Analysis], Analysis]:
-    from khaldun.dates.resolve import resolve
+    from khaldun.dates.resolve import resolve, with_month
     from khaldun.model import Span
 
     def run(a: Analysis) -> Analysis:
         found = tuple(
             resolve(e.text, a.article.published, span=Span(e.start_char, e.end_char))
-            for e in a.doc.ents
-            if e.label_ in ("DATE", "TIME")
+            for e in (with_month(e) for e in a.doc.ents if e.label_ in ("DATE", "TIME"))
         )
         return dataclasses.replace(a, dates=found)
 

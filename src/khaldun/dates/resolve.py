@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from khaldun.model import DateRange, Precision, Span
 
@@ -27,9 +28,22 @@ YESTERDAY = re.compile(r"^(yesterday|last night|overnight|on the previous day|th
 
 def _clean(text: str) -> str:
     t = text.lower().strip().strip(".,;")
+    # "around December 26 2019", "on or before 3 March": ACLED's and reporters' hedges
+    t = re.sub(r"^(on or (about|before|after|around)|around|about|approximately|circa|roughly)\s+",
+               "", t)  # fmt: skip
     t = re.sub(r"^(on|in|since|by|during|from|at)\s+", "", t)
     t = re.sub(r"^the\s+(?=(early|late)\s+hours)", "", t)
     return re.sub(r"\s+", " ", t)
+
+
+def with_month(ent: Any) -> Any:
+    """A date entity the model cut after its month ("Mar" of "Mar 11th 2019"), with it."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in MONTHS:
+        from spacy.tokens import Span as TokenSpan
+
+        return TokenSpan(doc, ent.start - 1, ent.end, label=ent.label_)
+    return ent
 
 
 def week_of(d: date) -> tuple[date, date]:
@@ -93,6 +107,11 @@ def resolve(
             )  # fmt: skip
             last = calendar.monthrange(year, month)[1]
             return out(date(year, month, 1), date(year, month, last), "month")
+    m = re.match(r"^(?:early |late |mid-?)?(\w+) (\d{4})$", t)
+    if m and m.group(1) in MONTHS:  # "November 2019" needs no publication date
+        year, month = int(m.group(2)), MONTHS[m.group(1)]
+        return out(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]),
+                   "month")  # fmt: skip
     m = re.match(r"^(\d{4})$", t)
     if m:
         y = int(m.group(1))
@@ -107,6 +126,8 @@ def _dateparser(text: str, published: date | None) -> date | None:
     """Explicit dates ("12 October 2023", "Oct. 12", "2023-10-12") through dateparser."""
     if not re.search(r"\d", text):
         return None
+    if published is None and not re.search(r"\b(1[89]|20)\d\d\b", text):
+        return None  # "24 November" with no year and nothing to read it against
     import dateparser
 
     settings: dict[str, object] = {

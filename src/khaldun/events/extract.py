@@ -18,6 +18,7 @@ from typing import Any
 
 from khaldun.actors.dictionary import ActorDictionary
 from khaldun.dates.resolve import resolve as resolve_date
+from khaldun.dates.resolve import with_month
 from khaldun.events.arguments import PRONOUNS, Arguments, _subject, _tokspan
 from khaldun.events.lexicon import Lexicon, Trigger
 from khaldun.model import (
@@ -181,7 +182,10 @@ class Extractor(Arguments):
         # the trigger scan looks up each token's lemma several times
         self.text: str = doc.text
         self.lemmas: list[str] = [t.lemma_.lower() for t in doc]
-        self.ents: tuple[Any, ...] = tuple(doc.ents)  # ``doc.ents`` builds its spans anew each time
+        # ``doc.ents`` builds its spans anew each time; a date cut after its month gets it back
+        self.ents: tuple[Any, ...] = tuple(
+            with_month(e) if e.label_ in ("DATE", "TIME") else e for e in doc.ents
+        )
         self.published = published
         self.focus = focus
         self.actor_at: dict[int, ActorMention] = {}
