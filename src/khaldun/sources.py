@@ -44,32 +44,31 @@ def _domains() -> dict[str, str | None]:
     return {d.lower(): o.country for o in outlets().outlets for d in o.domains}
 
 
-@functools.cache
-def _states() -> dict[str, str]:
-    """Folded state names and adjectives ("kenya", "kenyan") to their ISO3 code."""
+def _state(words: str) -> str | None:
+    """The state a name or adjective names ("Kenya", "Kenyan"), from the actor dictionary."""
     from khaldun.actors.dictionary import ActorDictionary
 
-    out: dict[str, str] = {}
-    for e in ActorDictionary.load().entries.values():
-        if e.kind == "state" and e.country:
-            for n in (e.name, *e.aliases, *e.adjectives):
-                out.setdefault(key(n), e.country)
-    return out
+    book = ActorDictionary.load()
+    for f in book.lookup(words):
+        e = book.entries[f.entry_id]
+        if e.kind == "state" and f.form in ("name", "alias", "adjective"):
+            return e.country
+    return None
 
 
+@functools.cache
 def _outlet_country(name: str) -> str | None:
     """One outlet's country; None for an international one; ``_UNKNOWN`` when nothing says."""
     bracket = re.search(r"\(([^()]+)\)\s*$", name)
-    states = _states()
-    if bracket and (iso := states.get(key(bracket.group(1)))):
+    if bracket and (iso := _state(bracket.group(1))):
         return iso  # "Star (Kenya)": ACLED's way of naming a national outlet
     k = key(name)
     if k in _names():
         return _names()[k]
-    words = k.split()
+    words = name.replace("(", " ").replace(")", " ").split()
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
-            if iso := states.get(" ".join(words[i : i + n])):
+            if iso := _state(" ".join(words[i : i + n])):
                 return iso  # "Kenyan Television NTV", "United News of Bangladesh"
     return _UNKNOWN
 

@@ -554,7 +554,8 @@ AREAS = frozenset({"admin1", "province", "region", "county"})
 
 
 TOWN_WORDS = frozenset({"city", "town", "village", "municipality"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "of"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "within",
+                            "of"})  # fmt: skip
 
 
 NAME_PARTICLES = frozenset({"e", "i", "ye", "y", "al", "el", "ad", "ash", "as", "at", "az", "ar",
@@ -616,7 +617,6 @@ def _in_brackets(span: Any) -> bool:
 
 
 NUMERIC_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "within"})
 
 
 INSTITUTIONS = frozenset({"university", "college", "polytechnic", "school", "academy",
@@ -642,7 +642,8 @@ def _institution_town(ent: Any) -> tuple[int, int] | None:
 
 def _after_locative(tok: Any) -> bool:
     """Does the name open what a locative preposition governs ("in Galole")?"""
-    return tok.i > 0 and tok.doc[tok.i - 1].lower_ in LOCATIVE_PREPS
+    before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return before != "of" and before in LOCATIVE_PREPS  # "of" only after a place word
 
 
 def _within(e: Entry, a: Entry, km: float) -> bool:
