@@ -629,14 +629,15 @@ def _institution_town(ent: Any) -> tuple[int, int] | None:
     words = [t.lower_ for t in ent]
     if not any(w in INSTITUTIONS for w in words):
         return None
+
+    def name_end(i: int) -> int:  # where the run of names from ``i`` ends
+        while i < len(ent) and ent[i].pos_ == "PROPN" and words[i] not in INSTITUTIONS:
+            i += 1
+        return i
+
     if len(ent) >= 3 and words[0] in INSTITUTIONS and words[1] == "of" and ent[2].pos_ == "PROPN":
-        end = 3
-        while end < len(ent) and ent[end].pos_ == "PROPN" and words[end] not in INSTITUTIONS:
-            end += 1
-        return ent.start + 2, ent.start + end
-    end = 0
-    while end < len(ent) and ent[end].pos_ == "PROPN" and words[end] not in INSTITUTIONS:
-        end += 1
+        return ent.start + 2, ent.start + name_end(2)
+    end = name_end(0)
     return (ent.start, ent.start + end) if 0 < end < len(ent) else None
 
 
