@@ -310,3 +310,46 @@ def test_an_institution_named_for_its_town_is_in_the_town(gaz: Gazetteer) -> Non
                     ("University", "University", "PROPN", "pobj", 0), ("of", "of", "ADP", "prep", 2),
                     ("Nairobi", "Nairobi", "PROPN", "pobj", 3)], gaz, ents=[(2, 5, "ORG")])  # fmt: skip
     assert [(p.text, p.place and p.place.name) for p in found] == [("Nairobi", "Nairobi")]
+
+
+def test_a_capital_naming_its_people_or_parts_is_a_place(gaz: Gazetteer) -> None:
+    # "Nairobi residents protested" and "clashes in Nairobi's Mathare slum": the city, not its
+    # government; "Nairobi accused Mogadishu" stays an actor
+    found = places([("Nairobi", "Nairobi", "PROPN", "compound", 1),
+                    ("residents", "resident", "NOUN", "nsubj", 2),
+                    ("protested", "protest", "VERB", "ROOT", 2)], gaz, ents=[(0, 1, "GPE")])  # fmt: skip
+    assert [(p.text, p.place and p.place.name) for p in found] == [("Nairobi", "Nairobi")]
+    found = places([("Clashes", "clash", "NOUN", "ROOT", 0), ("in", "in", "ADP", "prep", 0),
+                    ("Nairobi", "Nairobi", "PROPN", "poss", 4), ("'s", "'s", "PART", "case", 2),
+                    ("Mathare", "Mathare", "PROPN", "compound", 5),
+                    ("slum", "slum", "NOUN", "pobj", 1)], gaz,
+                   ents=[(2, 3, "GPE"), (4, 5, "GPE")])  # fmt: skip
+    assert [(p.text, p.place and p.place.name) for p in found] == [
+        ("Nairobi", "Nairobi"), ("Mathare", "Mathare")]  # fmt: skip
+    found = places([("Nairobi", "Nairobi", "PROPN", "nsubj", 1),
+                    ("accused", "accuse", "VERB", "ROOT", 1),
+                    ("Mogadishu", "Mogadishu", "PROPN", "dobj", 1)], gaz,
+                   ents=[(0, 1, "GPE"), (2, 3, "GPE")])  # fmt: skip
+    assert found == []
+    found = places([("Baghdad", "Baghdad", "PROPN", "poss", 2), ("'s", "'s", "PART", "case", 0),
+                    ("efforts", "effort", "NOUN", "nsubj", 3, "NNS"),
+                    ("failed", "fail", "VERB", "ROOT", 3)], gaz, ents=[(0, 1, "GPE")])  # fmt: skip
+    assert found == []  # its government's efforts
+    found = places([("US", "US", "PROPN", "compound", 1), ("forces", "force", "NOUN", "nsubj", 2, "NNS"),
+                    ("withdrew", "withdraw", "VERB", "ROOT", 2)], gaz, ents=[(0, 1, "GPE")])  # fmt: skip
+    assert found == []  # whose forces, not where
+
+
+def test_a_march_through_a_town_is_there(gaz: Gazetteer) -> None:
+    found = places([("supporters", "supporter", "NOUN", "nsubj", 1),
+                    ("marched", "march", "VERB", "ROOT", 1), ("through", "through", "ADP", "prep", 1),
+                    ("Nairobi", "Nairobi", "PROPN", "pobj", 2)], gaz, ents=[(3, 4, "GPE")])  # fmt: skip
+    assert [(p.text, p.place and p.place.name) for p in found] == [("Nairobi", "Nairobi")]
+
+
+@pytest.mark.parametrize("name,city", [("Kibera", "Nairobi"), ("Eastleigh", "Nairobi"),
+                                       ("Likoni", "Mombasa"), ("Kondele", "Kisumu")])  # fmt: skip
+def test_a_kenyan_citys_estates_are_in_the_gazetteer(gaz: Gazetteer, name: str, city: str) -> None:
+    [town] = [c for c in gaz.candidates(city) if c.feature == "city"][:1]
+    [part] = [c for c in gaz.candidates(name) if c.country == "KEN"]
+    assert haversine_km(part.lat, part.lon, town.lat, town.lon) < 15  # type: ignore[arg-type]

@@ -25,6 +25,7 @@ PLACE_PREPS = frozenset(
         "at",
         "near",
         "across",
+        "through",
         "from",
         "into",
         "to",
@@ -260,13 +261,21 @@ class PlaceFinder:
 
     def _place_role(self, span: Any, mention: ActorMention) -> bool:
         """A country or capital in a place role ("in Iraq", "in Baghdad"), not an actor role."""
+        root = span.root
+        if mention.how == "generic" and span.end_char < mention.span.end:
+            # a town naming the people of a generic actor: "Nairobi residents", "Kisumu traders"
+            # (a country there is theirs: "US forces")
+            return (root.ent_type_ in ("GPE", "LOC", "FAC") and root.pos_ == "PROPN"
+                    and not any(c.feature == "country" for c in self.gaz.candidates(span.text)))  # fmt: skip
+        if (mention.how == "capital" and root.dep_ in ("poss", "compound")
+                and (root.head.pos_ == "PROPN" or root.head.lemma_.lower() in TOWN_PARTS)):  # fmt: skip
+            return True  # the city, not its government: "Nairobi's Mathare slum", "Nairobi CBD"
         if mention.how not in ("dictionary", "capital", "metonym"):
             return False
         if mention.actor.kind != "state" and mention.how == "dictionary":
             return False
         if _in_brackets(span):
             return True  # "Gopalganj city, Kashiani (Dhaka)": a bracketed gloss of a place
-        root = span.root
         head = root.head
         if root.dep_ == "appos" and head.lower_ in AREA_WORDS | {"area"}:
             return True  # "in Shah Wali Kot district, Kandahar"
@@ -554,6 +563,11 @@ AREAS = frozenset({"admin1", "province", "region", "county"})
 
 
 TOWN_WORDS = frozenset({"city", "town", "village", "municipality"})
+# what a town's name before it places in the town, not its government ("Baghdad's efforts"):
+# "Nairobi's Kibera slum", "the Nairobi CBD", "Kisumu's streets"
+TOWN_PARTS = ADMIN_WORDS | {"street", "outskirt", "slum", "estate", "suburb", "centre", "center",
+                            "cbd", "downtown", "park", "market", "neighbourhood", "neighborhood",
+                            "part", "road", "avenue", "square", "office", "court", "station"}  # fmt: skip
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "within",
                             "of"})  # fmt: skip
 
