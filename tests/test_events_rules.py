@@ -528,3 +528,53 @@ def test_a_headlines_casualties_are_targets(book: ActorDictionary) -> None:
                   ("injured", "injure", "VERB", "ROOT", 2, "VBN"), (".", ".", "PUNCT", "punct", 2)], book)  # fmt: skip
     assert e.actor1 is None
     assert e.actor2 is not None and e.actor2.actor.sector == "MIL"
+
+
+def test_a_town_and_its_estate_are_one_place(book: ActorDictionary) -> None:
+    # "Police have used tear gas in an attempt to disperse crowds in the Nairobi slum of
+    # Kawangware.": two towns of one sentence, but one within the other
+    rows = [("Police", "police", "NOUN", "nsubj", 2, "NNS"), ("have", "have", "AUX", "aux", 2, "VBP"),
+            ("used", "use", "VERB", "ROOT", 2, "VBN"), ("tear", "tear", "ADJ", "amod", 4),
+            ("gas", "gas", "NOUN", "dobj", 2), ("in", "in", "ADP", "prep", 2),
+            ("an", "an", "DET", "det", 7), ("attempt", "attempt", "NOUN", "pobj", 5),
+            ("to", "to", "PART", "aux", 9, "TO"), ("disperse", "disperse", "VERB", "acl", 7, "VB"),
+            ("crowds", "crowd", "NOUN", "dobj", 9, "NNS"), ("in", "in", "ADP", "prep", 10),
+            ("the", "the", "DET", "det", 14), ("Nairobi", "Nairobi", "PROPN", "compound", 14),
+            ("slum", "slum", "NOUN", "pobj", 11), ("of", "of", "ADP", "prep", 14),
+            ("Kawangware", "Kawangware", "PROPN", "pobj", 15), (".", ".", "PUNCT", "punct", 2)]  # fmt: skip
+    doc = make(rows)
+    nairobi = Place(name="Nairobi", lat=-1.29, lon=36.82, country="KEN", precision=1,
+                    gazetteer_id="gn:184745", feature="city")  # fmt: skip
+    estate = Place(name="Kawangware", lat=-1.28, lon=36.75, country="KEN", precision=1,
+                   gazetteer_id="fac:ken-kawangware", feature="region")  # fmt: skip
+    spans = [(doc.text.index(p.name), p) for p in (nairobi, estate)]
+    pms = tuple(PlaceMention(Span(s, s + len(p.name)), p.name, p) for s, p in spans)
+    kenya = PlaceMention(Span(0, 0), "", Place(name="Kenya", country="KEN", feature="country"))
+    actors = tuple(ActorFinder(book).find(doc))
+    drafts = list(Extractor(lexicon.load(), book, doc, actors, pms, PUB, kenya).drafts())
+    assert drafts and all(d.place is not None and d.place.text == "Kawangware" for d in drafts)
+
+
+def test_a_headlines_casualties_after_a_clause_are_targets(book: ActorDictionary) -> None:
+    # "Raiders stormed the village, six villagers killed.": the parse hangs the first clause on
+    # "killed" as its complement; the villagers are still the ones killed
+    found = events([("Raiders", "raider", "NOUN", "nsubj", 1, "NNS"),
+                    ("stormed", "storm", "VERB", "ccomp", 7), ("the", "the", "DET", "det", 3),
+                    ("village", "village", "NOUN", "dobj", 1), (",", ",", "PUNCT", "punct", 7),
+                    ("six", "six", "NUM", "nummod", 6), ("villagers", "villager", "NOUN", "nsubj", 7, "NNS"),
+                    ("killed", "kill", "VERB", "ROOT", 7, "VBN"), (".", ".", "PUNCT", "punct", 7)], book)  # fmt: skip
+    assert found and all(e.actor1 is None or e.actor1.text != "villagers" for e in found)
+    assert any(e.actor2 is not None and e.actor2.text == "villagers" for e in found)
+
+
+def test_a_headlines_verb_parsed_as_a_noun_is_the_event(book: ActorDictionary) -> None:
+    # "Raiders attack village", parsed as one noun phrase with "attack" a compound noun
+    [e] = events([("Raiders", "raider", "NOUN", "compound", 2, "NNS"),
+                  ("attack", "attack", "NOUN", "compound", 2, "NN"),
+                  ("village", "village", "NOUN", "ROOT", 2, "NN")], book)  # fmt: skip
+    assert e.category == "ASSAULT" and e.trigger.text == "attack"
+    assert e.actor1 is not None and e.actor1.text == "Raiders" and e.actor2 is None
+    # with a main verb the parse is trusted: "the attack plan was leaked" tells of no attack
+    assert events([("The", "the", "DET", "det", 2), ("attack", "attack", "NOUN", "compound", 2),
+                   ("plan", "plan", "NOUN", "nsubjpass", 4), ("was", "be", "AUX", "auxpass", 4),
+                   ("leaked", "leak", "VERB", "ROOT", 4, "VBN")], book) == []  # fmt: skip

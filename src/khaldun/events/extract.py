@@ -206,8 +206,39 @@ class Extractor(Arguments):
             found = [d for tok in sent for trigger, anchor in self._triggers(tok)
                      for d in self._draft(tok, trigger, anchor)]  # fmt: skip
             if not found:
-                found = self._bare_noun_event(sent)
+                found = self._headline_verb(sent) or self._bare_noun_event(sent)
             yield from found
+
+    def _headline_verb(self, sent: Any) -> list[Draft]:
+        """A headline's verb that the parse took for a noun between its subject and object
+        ("Raiders attack village", "Orma youth attack journalists"): a sentence with no main
+        verb, and a bare present form after a noun, before the noun it modifies."""
+        if sent.root.pos_ in ("VERB", "AUX"):
+            return []
+        for tok in sent:
+            lemma = self.lemmas[tok.i]
+            if (tok.pos_ != "NOUN" or tok.dep_ != "compound" or tok.i == sent.start
+                    or tok.lower_ not in (lemma, lemma + "s") or lemma not in self.lex.verbs
+                    or tok.head.i <= tok.i):  # fmt: skip
+                continue
+            subj, obj = self.doc[tok.i - 1], tok.head
+            if subj.pos_ not in ("NOUN", "PROPN") or (subj.tag_ == "NN" and subj.lower_ != "youth"):
+                continue  # "an attack plan", "the protest camp"
+            trig = self.lex.verbs[lemma][0]
+            if trig.category not in ("ASSAULT", "PROTEST", "COERCE"):
+                continue
+            actor1 = self._resolve(subj) or self._unresolved(subj)
+            actor2 = self._resolve(obj) or self._unresolved(obj, names_only=True)
+            if actor2 is not None and actor1 is not None and actor2.span == actor1.span:
+                actor2 = None  # "Raiders attack village": the compound's first noun is no target
+            place = self._town_within(self._sentence_place(tok), sent)
+            date_ = self._date(tok, tok, None)
+            return [Draft(category=trig.category, mode=trig.mode, status="asserted", trigger=tok,
+                          sentence=Span(sent.start_char, sent.end_char),
+                          confidence=trig.confidence * 0.8, actor1=actor1, actor2=actor2,
+                          place=place, date=date_, evidence=[Span(sent.start_char, sent.end_char)],
+                          inherited=_inherited(sent, place, date_))]  # fmt: skip
+        return []
 
     def _bare_noun_event(self, sent: Any) -> list[Draft]:
         """A sentence that states no event by a verb but names one by a noun ("The death toll
@@ -1078,7 +1109,7 @@ class Extractor(Arguments):
         found = [p for toks, p in self.place_tokens
                  if toks & inside and p.place is not None and p.place.feature != "country"]  # fmt: skip
         towns = {p.place.gazetteer_id for p in found if p.place and p.place.precision == 1}
-        if found and len(towns) <= 1:
+        if found and (len(towns) <= 1 or _one_town(found)):
             return min(found, key=lambda p: (p.place.precision if p.place else 9, -len(p.text)))
         if not found:
             # a report's later sentences go on telling the event where the paragraph put it
@@ -1148,7 +1179,9 @@ def _headline_passive(verb: Any) -> bool:
         return True
     if verb.lemma_.lower() not in CASUALTY_VERBS or verb.tag_ not in ("VBD", "VBN"):
         return False
-    kids = list(verb.children)
+    # a clause before it is no complement of it but a misparsed sentence of its own: "Raiders
+    # stormed the village, 6 locals killed"
+    kids = [c for c in verb.children if not (c.dep_ == "ccomp" and c.i < verb.i)]
     return not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "aux", "agent", "prt", "dative")
                    for c in kids)  # fmt: skip
 
@@ -1160,6 +1193,16 @@ def _left_dead(verb: Any) -> bool:
     return any(
         c.dep_ in ("oprd", "acomp", "advmod") and c.lower_ == "dead" for c in kids
     ) and not any(c.dep_ in ("dobj", "obj") for c in kids)
+
+
+def _one_town(found: list[PlaceMention]) -> bool:
+    """Are the sentence's towns parts of one town ("the Nairobi slum of Kawangware")?"""
+    from khaldun.places.gazetteer import haversine_km
+
+    pts = [(p.place.lat, p.place.lon) for p in found
+           if p.place and p.place.precision == 1 and p.place.lat is not None
+           and p.place.lon is not None]  # fmt: skip
+    return all(haversine_km(*a, *b) <= 15 for a in pts for b in pts)
 
 
 def _inherited(sent: Any, place: PlaceMention | None, date: DateRange | None) -> frozenset[str]:
