@@ -145,6 +145,10 @@ def test_acled_naming_follows_acleds_conventions() -> None:
     raiders = {"name": "Communal militia", "id": None, "country": None, "sector": "MLA",
                "text": "Pokot raiders"}  # fmt: skip
     assert acled_actor(raiders, names) == "Pokot Ethnic Militia"
+    unnamed = {**raiders, "text": "raiders"}
+    assert acled_actor(unnamed, names) == "Unidentified Ethnic Militia"
+    mungiki = {"name": "Mungiki", "id": "KEN-MUNGIKI", "country": "KEN", "sector": "CRM"}
+    assert acled_actor(mungiki, names) == "Mungiki Militia"
     unknown = {"id": "e1", "type": "ASSAULT", "mode": None, "status": "asserted",
                "place": {"country": "KEN"}, "actor1": None, "actor2": None,
                "acled": {"event_type": "Violence against civilians", "sub_event_type": "Attack"}}  # fmt: skip

@@ -74,6 +74,7 @@ def acled_actor(a: dict[str, Any] | None, countries: dict[str, str]) -> str:
         word = next((w for w in str(a.get("text") or "").split() if w[:1].isupper()), None)
         if word and word.lower() not in ("the", "a", "armed", "suspected"):
             return f"{word} Ethnic Militia"
+        return "Unidentified Ethnic Militia"  # "raiders from a neighbouring community"
     if sector == "PRO":
         return f"Protesters ({countries.get(iso, iso)})" if iso else "Protesters"
     if sector == "CVL":
