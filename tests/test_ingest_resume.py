@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from khaldun import api
+from khaldun.batch import RunOptions
 from khaldun.model import Article, CodedArticle, Event, Span
 from khaldun.store import Store
 
@@ -43,11 +44,12 @@ def test_killed_run_resumes_to_the_clean_result(tmp_path: Path, store_url) -> No
     api.ingest(inputs, store=clean, pipeline=FakePipeline())  # type: ignore[arg-type]
 
     killed = Store(store_url())
-    with pytest.raises(KeyboardInterrupt):
-        api.ingest(inputs, store=killed, pipeline=FakePipeline(die_at=4))  # type: ignore[arg-type]
-    assert killed.counts()["articles"] == 3
+    with pytest.raises(KeyboardInterrupt):  # in the second batch of two: the first is stored
+        api.ingest(inputs, store=killed, pipeline=FakePipeline(die_at=4),  # type: ignore[arg-type]
+                   options=RunOptions(batch_size=2))  # fmt: skip
+    assert killed.counts()["articles"] == 2
     report = api.ingest(inputs, store=killed, pipeline=FakePipeline())  # type: ignore[arg-type]
-    assert (report.skipped, report.stored) == (3, 3)
+    assert (report.skipped, report.stored) == (2, 4)
     assert [e["id"] for e in killed.events()] == [e["id"] for e in clean.events()]
     assert killed.counts()["articles"] == clean.counts()["articles"] == 6
     again = api.ingest(inputs, store=killed, pipeline=FakePipeline())  # type: ignore[arg-type]
@@ -62,3 +64,38 @@ def test_bad_items_are_stored_as_errors_and_the_rest_goes_on(tmp_path: Path) -> 
     assert report.stored == 6 and len(report.errors) == 2
     reasons = [e["reason"] for e in store.errors()]
     assert any("not valid JSON" in r for r in reasons) and any("no such file" in r for r in reasons)
+
+
+def coded(i: int) -> CodedArticle:
+    return FakePipeline().code(Article(id=f"r{i}", text=f"Protesters marched in town number {i}."))
+
+
+def test_a_batch_is_one_transaction(tmp_path: Path) -> None:
+    from sqlalchemy import event
+
+    store = Store(str(tmp_path / "k.db"))
+    commits: list[int] = []
+    event.listen(store.engine, "commit", lambda conn: commits.append(1))
+    assert store.add_many([coded(i) for i in range(5)]) == [True] * 5
+    assert len(commits) == 1 and store.counts()["articles"] == 5
+    assert store.add_many([coded(4), coded(5)]) == [False, True]
+
+
+def test_a_bad_article_in_a_batch_costs_only_itself(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from khaldun import store as store_module
+
+    real = store_module._add
+
+    def add(conn, c, linker):  # type: ignore[no-untyped-def]
+        if c.article.id == "r2":
+            raise ValueError("cannot store r2")
+        return real(conn, c, linker)
+
+    monkeypatch.setattr(store_module, "_add", add)
+    store = Store(str(tmp_path / "k.db"))
+    with store.batch(), pytest.raises(ValueError, match="r2"):
+        store.add_many([coded(i) for i in range(4)])
+    # the batch's transaction was rolled back; each article then went in its own, up to r2
+    assert [store.has_article(f"r{i}") for i in range(4)] == [True, True, False, False]
+    monkeypatch.setattr(store_module, "_add", real)
+    assert store.add_many([coded(i) for i in range(4)]) == [False, False, True, True]

@@ -4,8 +4,8 @@ Readers yield one article at a time; articles already stored are dropped before 
 rest are grouped into batches of ``batch_size``, and at most two batches per worker are in
 flight at once, so memory does not grow with the corpus. Each worker loads the spaCy model and
 the dictionaries once, then codes whole batches (one ``nlp.pipe`` stream each). Results are
-written by this process, article by article, in one transaction each: a killed run resumes,
-and a re-run adds nothing. The same loop drives a Dask cluster (``khaldun.distributed``).
+written by this process, a batch in one transaction (each article in its own if that fails): a
+killed run resumes, and a re-run adds nothing. The same loop drives a Dask cluster (``khaldun.distributed``).
 """
 
 from __future__ import annotations
@@ -209,13 +209,17 @@ def _ingest(inputs: list[str], store: Store, config: Config, meta: TextMeta | No
     batches = _new_batches(items, store, report, size, progress)
 
     def keep(results: Iterable[Result]) -> None:
-        """Store a batch's results, each article in its own transaction as it comes."""
+        """Store a batch's results: its articles in one transaction, its bad items reported."""
+        coded: list[CodedArticle] = []
         with store.batch():
             for result in results:
                 if isinstance(result, ItemError):
                     report.errors.append(result)
                     store.add_error(result)
-                elif store.add(result):
+                else:
+                    coded.append(result)
+            for result, added in zip(coded, store.add_many(coded), strict=True):
+                if added:
                     report.stored += 1
                     report.events += len(result.events)
                 else:

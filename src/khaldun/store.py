@@ -3,9 +3,9 @@
 Ingestion never loses or doubles data. An article is the same article when its id, or its
 canonical URL and content hash, are already stored: adding it again changes nothing. The same
 canonical URL (or the same id) with other text is a new version: the old version is kept, marked
-superseded, and its mentions leave their fused events. Each article is written in one
-transaction with its mentions, actors, places and fusion, so a killed run resumes where it
-stopped and ends with exactly the rows a clean run gives. The schema and its migrations are in
+superseded, and its mentions leave their fused events. An article is written whole with its
+mentions, actors, places and fusion in one transaction (``add``; ``add_many`` writes a batch in
+one), so a killed run resumes where it stopped and ends with exactly the rows a clean run gives. The schema and its migrations are in
 ``khaldun.schema``; fusion's rules are in ``khaldun.fusion``.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -148,6 +148,29 @@ class Store:
                 added = _add(conn, coded, _Linker(conn, memo))
         except BaseException:
             if memo is not None:  # what it remembers may be what was just rolled back
+                memo.clear()
+            raise
+        if memo is not None:
+            memo.trim()
+        return added
+
+    def add_many(self, coded: Sequence[CodedArticle]) -> list[bool]:
+        """Store articles in order, as ``add`` does each, in one transaction: one commit for a
+        batch, not one per article. If that fails, each is added in its own transaction, so a
+        bad article costs only itself (and raises as ``add`` does); a killed run loses at most
+        this batch, which it codes again on resuming."""
+        if len(coded) <= 1:
+            return [self.add(c) for c in coded]
+        memo = getattr(self._batch, "memo", None)
+        try:
+            with self.engine.begin() as conn:
+                added = [_add(conn, c, _Linker(conn, memo)) for c in coded]
+        except Exception:
+            if memo is not None:
+                memo.clear()
+            return [self.add(c) for c in coded]
+        except BaseException:
+            if memo is not None:
                 memo.clear()
             raise
         if memo is not None:
