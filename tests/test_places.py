@@ -348,7 +348,9 @@ def test_a_march_through_a_town_is_there(gaz: Gazetteer) -> None:
 
 
 @pytest.mark.parametrize("name,city", [("Kibera", "Nairobi"), ("Eastleigh", "Nairobi"),
-                                       ("Likoni", "Mombasa"), ("Kondele", "Kisumu")])  # fmt: skip
+                                       ("Likoni", "Mombasa"), ("Kondele", "Kisumu"),
+                                       ("Kenyatta National Hospital", "Nairobi"),
+                                       ("Masinde Muliro University", "Kakamega")])  # fmt: skip
 def test_a_kenyan_citys_estates_are_in_the_gazetteer(gaz: Gazetteer, name: str, city: str) -> None:
     [town] = [c for c in gaz.candidates(city) if c.feature == "city"][:1]
     [part] = [c for c in gaz.candidates(name) if c.country == "KEN"]
