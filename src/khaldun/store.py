@@ -405,7 +405,7 @@ def _add(conn: Connection, coded: CodedArticle, linker: _Linker) -> bool:
         coded, previous, version = _versioned(conn, coded)
     a = coded.article
     d = article_dict(coded)
-    conn.execute(insert(articles), dict(
+    _INSERT["articles"](conn, dict(
         id=a.id, url=a.url, outlet=a.outlet, published=d["published"], title=a.title,
         text=a.text, raw_text=a.raw_text,
         meta=json.dumps({"section": d["section"], "boilerplate": d["boilerplate"],
@@ -416,7 +416,7 @@ def _add(conn: Connection, coded: CodedArticle, linker: _Linker) -> bool:
         _supersede(conn, previous, a.id, linker)
     rows = [_mention_row(event_dict(e, a.text), a.outlet) for e in coded.events]
     if rows:
-        conn.execute(insert(events), rows)
+        _INSERT["events"](conn, rows)
     eds = [json.loads(r["data"]) for r in rows]  # as stored, and as fusion reads them back
     _remember_actors_places(conn, eds, linker.known)
     seen: set[int] = set()
@@ -430,16 +430,46 @@ def _add(conn: Connection, coded: CodedArticle, linker: _Linker) -> bool:
             key=key(m.text), actor_id=m.actor.id, name=m.actor.name, how=m.how,
             score=m.score))  # fmt: skip
     if ments:
-        conn.execute(insert(mentions), ments)
+        _INSERT[mentions.name](conn, ments)
     new = [fusion.Mention.make(ed, outlet=a.outlet, url=a.url, published=d["published"])
            for ed in eds]  # fmt: skip
     keyed = [row for fm in new for row in _key_rows(fm)]
     if keyed:
-        conn.execute(insert(fusion_keys), keyed)
+        _INSERT["fusion_keys"](conn, keyed)
     for fm in sorted(new, key=lambda x: x.order):
         linker.cache[fm.id] = fm
         linker.link(fm, fresh=True)
     return True
+
+
+class _Direct:
+    """A statement compiled once per dialect (and set of columns) and run through the driver,
+    with none of the per-call compiling and parameter processing of ``conn.execute``: for the
+    statements written for every article and every mention. What they bind is plain strings
+    and numbers, which no dialect processes."""
+
+    def __init__(self, stmt: Any) -> None:
+        self.stmt = stmt
+        self._sql: dict[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...] | None]] = {}
+
+    def __call__(self, conn: Connection, params: dict[str, Any] | list[dict[str, Any]]) -> None:
+        rows = params if isinstance(params, list) else [params]
+        if not rows:
+            return
+        cols = tuple(rows[0])
+        got = self._sql.get((conn.dialect.name, cols))
+        if got is None:
+            keys = {"column_keys": list(cols)} if self.stmt.is_insert else {}
+            c = self.stmt.compile(dialect=conn.dialect, **keys)
+            got = (str(c), tuple(c.positiontup) if c.positiontup else None)
+            self._sql[(conn.dialect.name, cols)] = got
+        sql, order = got
+        args = [tuple(r[k] for k in order) for r in rows] if order is not None else rows
+        conn.exec_driver_sql(sql, args if isinstance(params, list) else args[0])
+
+
+_INSERT = {t.name: _Direct(insert(t)) for t in (articles, events, mentions, fusion_keys,
+                                                 actors, places, fused_events)}  # fmt: skip
 
 
 _RELATED = select(articles.c.id, articles.c.content_hash, articles.c.canonical_url)
@@ -543,7 +573,7 @@ def _remember_actors_places(conn: Connection, eds: list[dict[str, Any]], known: 
         have = {r[0] for r in conn.execute(_IDS[table.name], {"ids": list(rows)})}
         missing = [row for rid, row in rows.items() if rid not in have]
         if missing:
-            conn.execute(insert(table), missing)
+            _INSERT[table.name](conn, missing)
 
 
 _MENTION_COLS = (events.c.data, articles.c.outlet, articles.c.url, articles.c.published)
@@ -556,8 +586,10 @@ def _mention(
 
 
 # fusion's statements, built once
-_SET_FUSED = update(events).where(events.c.id == bindparam("mid")).values(fused_id=bindparam("fid"))
-_MOVE = (
+_SET_FUSED = _Direct(
+    update(events).where(events.c.id == bindparam("mid")).values(fused_id=bindparam("fid"))
+)
+_MOVE = _Direct(
     update(events).where(events.c.fused_id == bindparam("old")).values(fused_id=bindparam("fid"))
 )
 # The candidate events and all their mentions: (event, its founder, mention). A candidate has a
@@ -596,7 +628,7 @@ _MENTIONS_BY_ID = (
     .where(events.c.id.in_(bindparam("ids", expanding=True)))
 )
 _FOUNDER = select(fused_events.c.founder).where(fused_events.c.id == bindparam("eid"))
-_UNFUSE = delete(fused_events).where(fused_events.c.id == bindparam("eid"))
+_UNFUSE = _Direct(delete(fused_events).where(fused_events.c.id == bindparam("eid")))
 _FUSED_MEMBERS = select(events.c.id).where(events.c.fused_id == bindparam("eid"))
 _LOOKUP = object()  # a fused event's founder is not known: read its row, if it has one
 _NEW = object()  # a fused event that has no row
@@ -702,10 +734,10 @@ class _Linker:
                 cands.setdefault(fid, []).append(self.cache[mid])
         ids = fusion.qualifying(m, cands)
         eid = ids[0] if ids else fusion.event_id(m.id)
-        conn.execute(_SET_FUSED, {"mid": m.id, "fid": eid})
+        _SET_FUSED(conn, {"mid": m.id, "fid": eid})
         for other in ids[1:]:  # the mention bridges events: they were one event all along
             if fusion.mergeable(cands[eid] + [m], cands[other]):
-                conn.execute(_MOVE, {"old": other, "fid": eid})
+                _MOVE(conn, {"old": other, "fid": eid})
                 cands[eid] += cands.pop(other)
                 self.refresh(other, members=[], founder=founders[other])
         self.refresh(eid, members=[*cands.get(eid, []), m],
@@ -728,14 +760,14 @@ class _Linker:
             row = conn.execute(_FOUNDER, {"eid": eid}).first()
             founder = row[0] if row else _NEW
         if founder is not _NEW:
-            conn.execute(_UNFUSE, {"eid": eid})
+            _UNFUSE(conn, {"eid": eid})
         if not members:
             return
         d = fusion.fuse(eid, members)
         wins = [w for w in (m.window() for m in members) if w is not None]
         p, dt = d["place"] or {}, d["date"] or {}
         a1, a2 = d["actor1"] or {}, d["actor2"] or {}
-        conn.execute(insert(fused_events), dict(
+        _INSERT["fused_events"](conn, dict(
             id=eid, founder=new_founder if founder is _NEW else founder, type=d["type"],
             mode=d["mode"], status=d["status"], actor1=a1.get("name"),
             actor1_country=a1.get("country"), actor2=a2.get("name"),
