@@ -578,3 +578,15 @@ def test_a_headlines_verb_parsed_as_a_noun_is_the_event(book: ActorDictionary) -
     assert events([("The", "the", "DET", "det", 2), ("attack", "attack", "NOUN", "compound", 2),
                    ("plan", "plan", "NOUN", "nsubjpass", 4), ("was", "be", "AUX", "auxpass", 4),
                    ("leaked", "leak", "VERB", "ROOT", 4, "VBN")], book) == []  # fmt: skip
+
+
+def test_a_fights_sides_are_named_after_between(book: ActorDictionary) -> None:
+    # "Clashes between Pokot and Turkana erupted.": the two communities' militias
+    found = events([("Clashes", "clash", "NOUN", "nsubj", 5, "NNS"),
+                    ("between", "between", "ADP", "prep", 0), ("Pokot", "Pokot", "PROPN", "pobj", 1),
+                    ("and", "and", "CCONJ", "cc", 2), ("Turkana", "Turkana", "PROPN", "conj", 2),
+                    ("erupted", "erupt", "VERB", "ROOT", 5), (".", ".", "PUNCT", "punct", 5)], book)  # fmt: skip
+    [e] = [e for e in found if e.category == "ASSAULT"]
+    assert e.actor1 is not None and e.actor1.text == "Pokot"
+    assert e.actor1.actor.name == "Communal militia"
+    assert e.actor2 is not None and e.actor2.text == "Turkana"

@@ -240,10 +240,12 @@ class ActorFinder:
 
     def _communities(self, doc: Any, mentions: dict[int, ActorMention], used: set[int]) -> None:
         """A community named as an actor on its own: "the Pokot attacked", "Turkana and Pokot
-        clashed" (in a place's position, "in Turkana", it is the place)."""
+        clashed", "clashes between Pokot and Turkana" (in a place's position, "in Turkana", it
+        is the place)."""
         for tok in doc:
+            between = tok.dep_ == "pobj" and tok.head.lower_ == "between"
             if (tok.i in used or tok.text not in self.communities
-                    or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj")):  # fmt: skip
+                    or (tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj") and not between)):  # fmt: skip
                 continue
             actor = Actor(name="Communal militia", country=self.communities[tok.text],
                           sector="MLA", kind="generic")  # fmt: skip

@@ -34,6 +34,8 @@ from khaldun.nlp import DATELINE
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "wo"})
 CONDITIONAL = frozenset({"if", "unless", "until", "whether", "should"})
 PARTICIPANT_NOUNS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# fights whose sides are named after "between": "clashes between Pokot and Turkana herders"
+FIGHT_NOUNS = frozenset({"clash", "fighting", "fight", "battle", "skirmish", "confrontation"})
 EVENT_SUBJECT_VERBS = frozenset(
     [
         "occur",
@@ -637,7 +639,8 @@ class Extractor(Arguments):
                     for p in c.children:
                         a1 = self._resolve(p) or a1
             parts = self._participants(tok)
-            if category in PARTICIPANT_NOUNS and parts:
+            fight = category == "ASSAULT" and self.lemmas[tok.i] in FIGHT_NOUNS
+            if (category in PARTICIPANT_NOUNS or fight) and parts:
                 between = [p for p in parts if p.head.lower_ == "between"]
                 if between and a1 is not None and not passive:
                     # "Qatar's emir launched a mediation effort between the Emirates and Saudi
