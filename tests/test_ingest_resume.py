@@ -99,3 +99,25 @@ def test_a_bad_article_in_a_batch_costs_only_itself(tmp_path: Path, monkeypatch)
     assert [store.has_article(f"r{i}") for i in range(4)] == [True, True, False, False]
     monkeypatch.setattr(store_module, "_add", real)
     assert store.add_many([coded(i) for i in range(4)]) == [False, False, True, True]
+
+
+def test_rows_built_in_a_worker_store_what_the_coding_stores(tmp_path: Path) -> None:
+    import pickle
+
+    from khaldun.batch import for_the_store
+    from khaldun.store import Rows
+
+    def version(i: int, words: str) -> CodedArticle:
+        art = Article(id="v", url="https://news.example/v", text=f"Protesters {words} in town {i}.")
+        return FakePipeline().code(art)
+
+    batch_ = [coded(0), coded(1), version(1, "marched"), version(2, "rallied"), coded(1)]
+    here = Store(str(tmp_path / "here.db"))
+    added_here = [here.add(c) for c in batch_]
+    sent = pickle.loads(pickle.dumps(for_the_store(batch_)))  # as a worker sends them back
+    assert all(isinstance(r, Rows) and isinstance(r.coded, bytes) for r in sent)
+    there = Store(str(tmp_path / "there.db"))
+    assert there.add_many(sent) == added_here == [True, True, True, True, False]
+    assert here.counts(all_tables=True) == there.counts(all_tables=True)
+    assert list(here.events()) == list(there.events())
+    assert list(here.fused_events()) == list(there.fused_events())

@@ -24,7 +24,7 @@ from khaldun.model import Article, CodedArticle, ItemError
 if TYPE_CHECKING:
     from khaldun.ingest.readers import Item, TextMeta
     from khaldun.pipeline import Pipeline
-    from khaldun.store import Store
+    from khaldun.store import Rows, Store
 
 Result = CodedArticle | ItemError
 ENGINES = ("local", "dask")
@@ -136,9 +136,27 @@ def _init_worker(config: Config) -> None:
     _WORKER_PIPELINE = Pipeline(config)
 
 
-def _code_in_worker(batch: list[Article]) -> list[Result]:
+def _code_in_worker(batch: list[Article]) -> list[Rows | ItemError]:
     assert _WORKER_PIPELINE is not None, "worker started without _init_worker"
-    return list(code_batch(_WORKER_PIPELINE, batch))
+    return for_the_store(code_batch(_WORKER_PIPELINE, batch))
+
+
+def for_the_store(results: Iterable[Result]) -> list[Rows | ItemError]:
+    """A worker's results as the writer takes them: each coded article as its store rows (built
+    here, so that the writer only writes), an article whose rows cannot be built reported."""
+    from khaldun.store import Rows
+
+    out: list[Rows | ItemError] = []
+    for r in results:
+        if isinstance(r, CodedArticle):
+            try:
+                out.append(Rows.of(r, portable=True))
+            except Exception as exc:
+                out.append(ItemError(r.article.url or r.article.id,
+                                     f"storing failed: {exc.__class__.__name__}: {exc}"))  # fmt: skip
+        else:
+            out.append(r)
+    return out
 
 
 class ProcessEngine:
@@ -208,9 +226,9 @@ def _ingest(inputs: list[str], store: Store, config: Config, meta: TextMeta | No
                    limit=opts.limit, sample=opts.sample)  # fmt: skip
     batches = _new_batches(items, store, report, size, progress)
 
-    def keep(results: Iterable[Result]) -> None:
+    def keep(results: Iterable[Result | Rows]) -> None:
         """Store a batch's results: its articles in one transaction, its bad items reported."""
-        coded: list[CodedArticle] = []
+        coded: list[CodedArticle | Rows] = []
         with store.batch():
             for result in results:
                 if isinstance(result, ItemError):

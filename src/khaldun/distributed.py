@@ -58,12 +58,12 @@ def code_partition(batch: list[Article]) -> list[Any]:
     """A task: code one partition with the worker's pipeline."""
     from distributed import get_worker
 
-    from khaldun.batch import code_batch
+    from khaldun.batch import code_batch, for_the_store
 
     plugin = get_worker().plugins.get(PLUGIN)
     if plugin is None or plugin.pipeline is None:
         raise RuntimeError("khaldun worker plugin is not registered on this worker")
-    return list(code_batch(plugin.pipeline, batch))
+    return for_the_store(code_batch(plugin.pipeline, batch))
 
 
 class DaskEngine:

@@ -12,12 +12,14 @@ one), so a killed run resumes where it stopped and ends with exactly the rows a 
 from __future__ import annotations
 
 import json
+import pickle
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -57,7 +59,7 @@ from khaldun.schema import (
 from khaldun.serialize import article_dict, event_dict
 from khaldun.text import key
 
-__all__ = ["MIGRATIONS", "EventFilter", "Store", "fuse_all", "index_mentions"]
+__all__ = ["MIGRATIONS", "EventFilter", "Rows", "Store", "fuse_all", "index_mentions"]
 
 
 def _now() -> str:
@@ -139,7 +141,7 @@ class Store:
         return [_same_in([r for r in (by_id.get(i),) if r] + by_url.get(cu or "", []), i, cu, h)
                 is not None for i, cu, h in keys]  # fmt: skip
 
-    def add(self, coded: CodedArticle) -> bool:
+    def add(self, coded: CodedArticle | Rows) -> bool:
         """Store an article, its mentions and their fusion in one transaction; False if this very
         article was there already."""
         memo = getattr(self._batch, "memo", None)
@@ -154,7 +156,7 @@ class Store:
             memo.trim()
         return added
 
-    def add_many(self, coded: Sequence[CodedArticle]) -> list[bool]:
+    def add_many(self, coded: Sequence[CodedArticle | Rows]) -> list[bool]:
         """Store articles in order, as ``add`` does each, in one transaction: one commit for a
         batch, not one per article. If that fails, each is added in its own transaction, so a
         bad article costs only itself (and raises as ``add`` does); a killed run loses at most
@@ -391,52 +393,80 @@ def _filtered(q: Any, t: Any, f: EventFilter) -> Any:
     return q
 
 
-def _add(conn: Connection, coded: CodedArticle, linker: _Linker) -> bool:
+@dataclass(frozen=True)
+class Rows:
+    """An article as the store writes it: its rows and fusion's view of its mentions, built
+    from its coding wherever that ran. A worker builds them, so that the single writer only
+    writes; they cross between processes as plain values, the coding itself as pickled bytes,
+    opened only when the article is a new version of a stored one (its ids change)."""
+
+    article: dict[str, Any]  # its row, less its version and time of ingest
+    events: list[dict[str, Any]]  # its mention rows
+    mentions: list[fusion.Mention]  # fusion's, one per mention row, each with the row's data
+    actor_mentions: list[dict[str, Any]]
+    keys: list[dict[str, Any]]  # fusion's blocking keys
+    coded: CodedArticle | bytes
+
+    @staticmethod
+    def of(coded: CodedArticle, *, portable: bool = False) -> Rows:
+        """The rows of a coded article; ``portable``: to be sent to another process."""
+        a = coded.article
+        d = article_dict(coded)
+        row = dict(
+            id=a.id, url=a.url, outlet=a.outlet, published=d["published"], title=a.title,
+            text=a.text, raw_text=a.raw_text,
+            meta=json.dumps({"section": d["section"], "boilerplate": d["boilerplate"],
+                             "framing": d["framing"], "provenance": d["provenance"],
+                             "source_id": a.source_id, "author": a.author}),
+            canonical_url=canonical_url(a.url), content_hash=content_hash(a.text))  # fmt: skip
+        rows = [_mention_row(event_dict(e, a.text), a.outlet) for e in coded.events]
+        eds = [json.loads(r["data"]) for r in rows]  # as stored, and as fusion reads them back
+        seen: set[int] = set()
+        ments = []
+        for m in coded.actors:
+            if m.span.start in seen:
+                continue
+            seen.add(m.span.start)
+            ments.append(dict(
+                article_id=a.id, start=m.span.start, end=m.span.end, text=m.text,
+                key=key(m.text), actor_id=m.actor.id, name=m.actor.name, how=m.how,
+                score=m.score))  # fmt: skip
+        new = [fusion.Mention.make(ed, outlet=a.outlet, url=a.url, published=d["published"])
+               for ed in eds]  # fmt: skip
+        keyed = [k for fm in new for k in _key_rows(fm)]
+        packed = pickle.dumps(coded, protocol=pickle.HIGHEST_PROTOCOL) if portable else coded
+        return Rows(row, rows, new, ments, keyed, packed)
+
+    def coding(self) -> CodedArticle:
+        c = self.coded
+        return pickle.loads(c) if isinstance(c, bytes) else c  # bytes our own worker pickled
+
+
+def _add(conn: Connection, item: CodedArticle | Rows, linker: _Linker) -> bool:
     """Store one article, its mentions and their fusion; False if this very article is there."""
-    a = coded.article
-    cu, h = canonical_url(a.url), content_hash(a.text)
-    q, args = (_RELATED_BY_URL, {"id": a.id, "cu": cu}) if cu else (_RELATED_BY_ID, {"id": a.id})
+    rows = item if isinstance(item, Rows) else Rows.of(item)
+    aid, cu, h = rows.article["id"], rows.article["canonical_url"], rows.article["content_hash"]
+    q, args = (_RELATED_BY_URL, {"id": aid, "cu": cu}) if cu else (_RELATED_BY_ID, {"id": aid})
     related = [(r[0], r[1], r[2]) for r in conn.execute(q, args)]
-    if _same_in(related, a.id, cu, h) is not None:
+    if _same_in(related, aid, cu, h) is not None:
         return False
     previous: str | None = None
     version = 1
     if related:  # an earlier version may be there (no row shares its id or URL: none is)
-        coded, previous, version = _versioned(conn, coded)
-    a = coded.article
-    d = article_dict(coded)
-    _INSERT["articles"](conn, dict(
-        id=a.id, url=a.url, outlet=a.outlet, published=d["published"], title=a.title,
-        text=a.text, raw_text=a.raw_text,
-        meta=json.dumps({"section": d["section"], "boilerplate": d["boilerplate"],
-                         "framing": d["framing"], "provenance": d["provenance"],
-                         "source_id": a.source_id, "author": a.author}),
-        ingested_at=_now(), canonical_url=cu, content_hash=h, version=version))  # fmt: skip
+        coded, previous, version = _versioned(conn, rows.coding())
+        if coded.article.id != aid:
+            rows = Rows.of(coded)
+    _INSERT["articles"](conn, {**rows.article, "ingested_at": _now(), "version": version})
     if previous is not None:
-        _supersede(conn, previous, a.id, linker)
-    rows = [_mention_row(event_dict(e, a.text), a.outlet) for e in coded.events]
-    if rows:
-        _INSERT["events"](conn, rows)
-    eds = [json.loads(r["data"]) for r in rows]  # as stored, and as fusion reads them back
-    _remember_actors_places(conn, eds, linker.known)
-    seen: set[int] = set()
-    ments = []
-    for m in coded.actors:
-        if m.span.start in seen:
-            continue
-        seen.add(m.span.start)
-        ments.append(dict(
-            article_id=a.id, start=m.span.start, end=m.span.end, text=m.text,
-            key=key(m.text), actor_id=m.actor.id, name=m.actor.name, how=m.how,
-            score=m.score))  # fmt: skip
-    if ments:
-        _INSERT[mentions.name](conn, ments)
-    new = [fusion.Mention.make(ed, outlet=a.outlet, url=a.url, published=d["published"])
-           for ed in eds]  # fmt: skip
-    keyed = [row for fm in new for row in _key_rows(fm)]
-    if keyed:
-        _INSERT["fusion_keys"](conn, keyed)
-    for fm in sorted(new, key=lambda x: x.order):
+        _supersede(conn, previous, rows.article["id"], linker)
+    if rows.events:
+        _INSERT["events"](conn, rows.events)
+    _remember_actors_places(conn, [m.data for m in rows.mentions], linker.known)
+    if rows.actor_mentions:
+        _INSERT[mentions.name](conn, rows.actor_mentions)
+    if rows.keys:
+        _INSERT["fusion_keys"](conn, rows.keys)
+    for fm in sorted(rows.mentions, key=lambda x: x.order):
         linker.cache[fm.id] = fm
         linker.link(fm, fresh=True)
     return True
@@ -450,7 +480,7 @@ class _Direct:
 
     def __init__(self, stmt: Any) -> None:
         self.stmt = stmt
-        self._sql: dict[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...] | None]] = {}
+        self._sql: dict[tuple[str, tuple[str, ...]], tuple[str, Any]] = {}
 
     def __call__(self, conn: Connection, params: dict[str, Any] | list[dict[str, Any]]) -> None:
         rows = params if isinstance(params, list) else [params]
@@ -461,10 +491,14 @@ class _Direct:
         if got is None:
             keys = {"column_keys": list(cols)} if self.stmt.is_insert else {}
             c = self.stmt.compile(dialect=conn.dialect, **keys)
-            got = (str(c), tuple(c.positiontup) if c.positiontup else None)
+            order = tuple(c.positiontup or ())  # empty where the driver takes names
+            pick = itemgetter(*order) if len(order) > 1 else None
+            if len(order) == 1:
+                pick = lambda r, k=order[0]: (r[k],)  # noqa: E731
+            got = (str(c), pick)
             self._sql[(conn.dialect.name, cols)] = got
-        sql, order = got
-        args = [tuple(r[k] for k in order) for r in rows] if order is not None else rows
+        sql, pick = got
+        args = [pick(r) for r in rows] if pick is not None else rows
         conn.exec_driver_sql(sql, args if isinstance(params, list) else args[0])
 
 
