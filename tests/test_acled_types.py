@@ -123,6 +123,21 @@ def draft(category: str, mode: str | None, a1: str | None, a2: str | None) -> Dr
             "Students pelted stones at buses.",
             ("Riots", "Violent demonstration"),
         ),
+        (  # a named road blocked is a road blocked
+            draft("PROTEST", "demo", "PRO", None),
+            "Traders blocked the Kisumu-Busia road in protest of new levies.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            draft("PROTEST", "demo", "EDU", None),
+            "Students were violently protesting new examination fees.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (  # the grievance ends at a dash that goes on to what happened
+            draft("PROTEST", "demo", "PRO", None),
+            "Worshippers marched protesting against the re-election - it led to rioting.",
+            ("Riots", "Violent demonstration"),
+        ),
     ],
 )
 def test_acled_precedence(d: Draft, text: str, expected: tuple[str, str]) -> None:
