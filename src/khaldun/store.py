@@ -473,33 +473,53 @@ def _add(conn: Connection, item: CodedArticle | Rows, linker: _Linker) -> bool:
 
 
 class _Direct:
-    """A statement compiled once per dialect (and set of columns) and run through the driver,
-    with none of the per-call compiling and parameter processing of ``conn.execute``: for the
-    statements written for every article and every mention. What they bind is plain strings
-    and numbers, which no dialect processes."""
+    """A statement compiled once per dialect (and shape of parameters) and run through the
+    driver, with none of the per-call compiling and parameter processing of ``conn.execute``:
+    for the statements run for every article and every mention. What they bind is plain
+    strings and numbers, which no dialect processes; a list binds an expanding ``IN``, its
+    items named as SQLAlchemy names them (``keys_1``, ``keys_2``...)."""
 
     def __init__(self, stmt: Any) -> None:
         self.stmt = stmt
-        self._sql: dict[tuple[str, tuple[str, ...]], tuple[str, Any]] = {}
+        self._sql: dict[tuple[Any, ...], tuple[str, Any]] = {}
 
-    def __call__(self, conn: Connection, params: dict[str, Any] | list[dict[str, Any]]) -> None:
+    def __call__(self, conn: Connection, params: dict[str, Any] | list[dict[str, Any]]) -> Any:
         rows = params if isinstance(params, list) else [params]
         if not rows:
-            return
-        cols = tuple(rows[0])
-        got = self._sql.get((conn.dialect.name, cols))
+            return None
+        shape = tuple((k, len(v)) if isinstance(v, list) else (k, -1) for k, v in rows[0].items())
+        got = self._sql.get((conn.dialect.name, shape))
         if got is None:
-            keys = {"column_keys": list(cols)} if self.stmt.is_insert else {}
-            c = self.stmt.compile(dialect=conn.dialect, **keys)
-            order = tuple(c.positiontup or ())  # empty where the driver takes names
-            pick = itemgetter(*order) if len(order) > 1 else None
-            if len(order) == 1:
-                pick = lambda r, k=order[0]: (r[k],)  # noqa: E731
-            got = (str(c), pick)
-            self._sql[(conn.dialect.name, cols)] = got
+            got = self._sql[(conn.dialect.name, shape)] = self._compile(conn, shape)
         sql, pick = got
+        if any(n >= 0 for _, n in shape):
+            rows = [_flat(r) for r in rows]
         args = [pick(r) for r in rows] if pick is not None else rows
-        conn.exec_driver_sql(sql, args if isinstance(params, list) else args[0])
+        return conn.exec_driver_sql(sql, args if isinstance(params, list) else args[0])
+
+    def _compile(self, conn: Connection, shape: tuple[tuple[str, int], ...]) -> tuple[str, Any]:
+        if self.stmt.is_insert:
+            c = self.stmt.compile(dialect=conn.dialect, column_keys=[k for k, _ in shape])
+        elif any(n >= 0 for _, n in shape):  # rendered for lists of these lengths
+            stmt = self.stmt.params(**{k: ["?"] * n if n >= 0 else "?" for k, n in shape})
+            c = stmt.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+        else:
+            c = self.stmt.compile(dialect=conn.dialect)
+        order = tuple(c.positiontup or ())  # empty where the driver takes names
+        pick = itemgetter(*order) if len(order) > 1 else None
+        if len(order) == 1:
+            pick = lambda r, k=order[0]: (r[k],)  # noqa: E731
+        return str(c), pick
+
+
+def _flat(row: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for k, v in row.items():
+        if isinstance(v, list):
+            out.update((f"{k}_{i}", x) for i, x in enumerate(v, 1))
+        else:
+            out[k] = v
+    return out
 
 
 _INSERT = {t.name: _Direct(insert(t)) for t in (articles, events, mentions, fusion_keys,
@@ -575,7 +595,7 @@ def _mention_row(ed: dict[str, Any], outlet: str | None) -> dict[str, Any]:
         data=json.dumps(ed))  # fmt: skip
 
 
-_IDS = {t.name: select(t.c.id).where(t.c.id.in_(bindparam("ids", expanding=True)))
+_IDS = {t.name: _Direct(select(t.c.id).where(t.c.id.in_(bindparam("ids", expanding=True))))
         for t in (actors, places)}  # fmt: skip
 
 
@@ -604,7 +624,7 @@ def _remember_actors_places(conn: Connection, eds: list[dict[str, Any]], known: 
         if not rows:
             continue
         known.update(rows)
-        have = {r[0] for r in conn.execute(_IDS[table.name], {"ids": list(rows)})}
+        have = {r[0] for r in _IDS[table.name](conn, {"ids": list(rows)})}
         missing = [row for rid, row in rows.items() if rid not in have]
         if missing:
             _INSERT[table.name](conn, missing)
@@ -654,8 +674,8 @@ def _candidates(keyed: Any) -> Any:
 
 
 # by whether the new mention is precisely placed in a country
-_CANDIDATES = {False: _candidates(union(_NARROW, _WIDE)),
-               True: _candidates(union(_NARROW.where(_KEYED_IN), _WIDE.where(_KEYED_IN)))}  # fmt: skip
+_CANDIDATES = {False: _Direct(_candidates(union(_NARROW, _WIDE))),
+               True: _Direct(_candidates(union(_NARROW.where(_KEYED_IN), _WIDE.where(_KEYED_IN))))}  # fmt: skip
 _MENTIONS_BY_ID = (
     select(events.c.id, *_MENTION_COLS)
     .join(articles, articles.c.id == events.c.article_id)
@@ -759,7 +779,7 @@ class _Linker:
             country = _precise_country(m)
             args = {"keys": probe, "until": w[1].isoformat(), "since": w[0].isoformat(),
                     "floor": (w[0] - timedelta(days=WIDE_DAYS)).isoformat(), "country": country}  # fmt: skip
-            found = conn.execute(_CANDIDATES[country is not None], args)
+            found = _CANDIDATES[country is not None](conn, args)
             rows = sorted({(r[0], r[1], r[2]) for r in found}, key=lambda r: r[2])  # by mention id
             self.load(mid for _, _, mid in rows)
             for fid, founder, mid in rows:
