@@ -123,11 +123,6 @@ def draft(category: str, mode: str | None, a1: str | None, a2: str | None) -> Dr
             "Students pelted stones at buses.",
             ("Riots", "Violent demonstration"),
         ),
-        (  # a named road blocked is a road blocked
-            draft("PROTEST", "demo", "PRO", None),
-            "Traders blocked the Kisumu-Busia road in protest of new levies.",
-            ("Riots", "Violent demonstration"),
-        ),
         (
             draft("PROTEST", "demo", "EDU", None),
             "Students were violently protesting new examination fees.",

@@ -81,7 +81,7 @@ RIOT_WORDS = frozenset({"riot", "rioting", "rampage", "unrest", "protest", "demo
 CROWD_VIOLENCE = re.compile(
     r"\b(riot\w*|clash\w*|pelt\w*|stone[sd]?|stone-throw\w*|barricad\w*|bonfire\w*|torch\w*|set (fire|ablaze)|"
     r"burn(ed|t|ing|s)?|lit (fires?|twigs|tyres|tires|bonfires)|loot\w*|vandali[sz]\w*|ransack\w*|"
-    r"block(ed|ing|s)? (off )?(the |a |main |major |several )?((?-i:[A-Z])[\w'-]+ ){0,3}(roads?|highway|streets?)|"
+    r"block(ed|ing|s)? (off )?(the |a |main |major |several )?(roads?|highway|streets?)|"
     r"rampage\w*|violently|"
     r"light(ing|s)? (a |several )?(fires?|bonfires?)|fires? (were|was) lit|damag(e|es|ed|ing)\b|"
     r"turns? violent|turning violent|violent (protests?|demonstrations?|unrest|riots?)|"
