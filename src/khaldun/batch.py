@@ -150,7 +150,7 @@ def for_the_store(results: Iterable[Result]) -> list[Rows | ItemError]:
     for r in results:
         if isinstance(r, CodedArticle):
             try:
-                out.append(Rows.of(r, portable=True))
+                out.append(Rows.of(r))
             except Exception as exc:
                 out.append(ItemError(r.article.url or r.article.id,
                                      f"storing failed: {exc.__class__.__name__}: {exc}"))  # fmt: skip

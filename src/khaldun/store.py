@@ -12,12 +12,11 @@ one), so a killed run resumes where it stopped and ends with exactly the rows a 
 from __future__ import annotations
 
 import json
-import pickle
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from operator import itemgetter
 from typing import Any
@@ -397,19 +396,17 @@ def _filtered(q: Any, t: Any, f: EventFilter) -> Any:
 class Rows:
     """An article as the store writes it: its rows and fusion's view of its mentions, built
     from its coding wherever that ran. A worker builds them, so that the single writer only
-    writes; they cross between processes as plain values, the coding itself as pickled bytes,
-    opened only when the article is a new version of a stored one (its ids change)."""
+    writes; they cross between processes as plain values."""
 
     article: dict[str, Any]  # its row, less its version and time of ingest
     events: list[dict[str, Any]]  # its mention rows
     mentions: list[fusion.Mention]  # fusion's, one per mention row, each with the row's data
     actor_mentions: list[dict[str, Any]]
     keys: list[dict[str, Any]]  # fusion's blocking keys
-    coded: CodedArticle | bytes
 
     @staticmethod
-    def of(coded: CodedArticle, *, portable: bool = False) -> Rows:
-        """The rows of a coded article; ``portable``: to be sent to another process."""
+    def of(coded: CodedArticle) -> Rows:
+        """The rows of a coded article."""
         a = coded.article
         d = article_dict(coded)
         row = dict(
@@ -434,12 +431,19 @@ class Rows:
         new = [fusion.Mention.make(ed, outlet=a.outlet, url=a.url, published=d["published"])
                for ed in eds]  # fmt: skip
         keyed = [k for fm in new for k in _key_rows(fm)]
-        packed = pickle.dumps(coded, protocol=pickle.HIGHEST_PROTOCOL) if portable else coded
-        return Rows(row, rows, new, ments, keyed, packed)
+        return Rows(row, rows, new, ments, keyed)
 
-    def coding(self) -> CodedArticle:
-        c = self.coded
-        return pickle.loads(c) if isinstance(c, bytes) else c  # bytes our own worker pickled
+    def renamed(self, new_id: str) -> Rows:
+        """The same article under another id (a new version whose id is taken), its events
+        re-id'd from it as events' ids are made."""
+        a = self.article
+        eds = [dict(m.data, id=content_id(new_id, m.id, prefix="e-"), article_id=new_id)
+               for m in self.mentions]  # fmt: skip
+        new = [fusion.Mention.make(ed, outlet=a["outlet"], url=a["url"], published=a["published"])
+               for ed in eds]  # fmt: skip
+        return Rows({**a, "id": new_id}, [_mention_row(ed, a["outlet"]) for ed in eds], new,
+                    [{**r, "article_id": new_id} for r in self.actor_mentions],
+                    [k for fm in new for k in _key_rows(fm)])  # fmt: skip
 
 
 def _add(conn: Connection, item: CodedArticle | Rows, linker: _Linker) -> bool:
@@ -453,9 +457,7 @@ def _add(conn: Connection, item: CodedArticle | Rows, linker: _Linker) -> bool:
     previous: str | None = None
     version = 1
     if related:  # an earlier version may be there (no row shares its id or URL: none is)
-        coded, previous, version = _versioned(conn, rows.coding())
-        if coded.article.id != aid:
-            rows = Rows.of(coded)
+        rows, previous, version = _versioned(conn, rows)
     _INSERT["articles"](conn, {**rows.article, "ingested_at": _now(), "version": version})
     if previous is not None:
         _supersede(conn, previous, rows.article["id"], linker)
@@ -548,26 +550,22 @@ def _same_in(rows: list[tuple[str, str | None, str | None]], aid: str, cu: str |
     return None
 
 
-def _versioned(conn: Connection, coded: CodedArticle) -> tuple[CodedArticle, str | None, int]:
+def _versioned(conn: Connection, rows: Rows) -> tuple[Rows, str | None, int]:
     """A changed article is a new version: the latest stored version it replaces (if any), its
     version number, and (when the id is taken) the article re-id'd by its content."""
-    a = coded.article
-    cu = canonical_url(a.url)
-    cond = [articles.c.id == a.id]
-    if cu:
-        cond.append(articles.c.canonical_url == cu)
+    a = rows.article
+    cond = [articles.c.id == a["id"]]
+    if a["canonical_url"]:
+        cond.append(articles.c.canonical_url == a["canonical_url"])
     q = (select(articles.c.id, articles.c.version).where(or_(*cond))
          .where(articles.c.superseded_by.is_(None)))  # fmt: skip
     prev = conn.execute(q).first()
     if prev is None:
-        return coded, None, 1
-    taken = conn.execute(select(articles.c.id).where(articles.c.id == a.id)).first() is not None
+        return rows, None, 1
+    taken = conn.execute(select(articles.c.id).where(articles.c.id == a["id"])).first() is not None
     if taken:
-        new_id = f"{a.id}~{content_hash(a.text)[:12]}"
-        evs = tuple(replace(e, id=content_id(new_id, e.id, prefix="e-"), article_id=new_id)
-                    for e in coded.events)  # fmt: skip
-        coded = replace(coded, article=replace(a, id=new_id), events=evs)
-    return coded, str(prev[0]), int(prev[1] or 1) + 1
+        rows = rows.renamed(f"{a['id']}~{a['content_hash'][:12]}")
+    return rows, str(prev[0]), int(prev[1] or 1) + 1
 
 
 def _supersede(conn: Connection, old_id: str, new_id: str, linker: _Linker) -> None:
