@@ -4,8 +4,9 @@ Readers yield one article at a time; articles already stored are dropped before 
 rest are grouped into batches of ``batch_size``, and at most two batches per worker are in
 flight at once, so memory does not grow with the corpus. Each worker loads the spaCy model and
 the dictionaries once, then codes whole batches (one ``nlp.pipe`` stream each). Results are
-written by this process, a batch in one transaction (each article in its own if that fails): a
-killed run resumes, and a re-run adds nothing. The same loop drives a Dask cluster (``khaldun.distributed``).
+written by this process, a batch in one transaction (each article in its own if that fails):
+a killed run resumes, and a re-run adds nothing. The same loop drives a Dask cluster
+(``khaldun.distributed``).
 """
 
 from __future__ import annotations

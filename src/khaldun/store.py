@@ -5,8 +5,9 @@ canonical URL and content hash, are already stored: adding it again changes noth
 canonical URL (or the same id) with other text is a new version: the old version is kept, marked
 superseded, and its mentions leave their fused events. An article is written whole with its
 mentions, actors, places and fusion in one transaction (``add``; ``add_many`` writes a batch in
-one), so a killed run resumes where it stopped and ends with exactly the rows a clean run gives. The schema and its migrations are in
-``khaldun.schema``; fusion's rules are in ``khaldun.fusion``.
+one), so a killed run resumes where it stopped and ends with exactly the rows a clean run
+gives. The schema and its migrations are in ``khaldun.schema``; fusion's rules are in
+``khaldun.fusion``.
 """
 
 from __future__ import annotations
@@ -143,10 +144,25 @@ class Store:
     def add(self, coded: CodedArticle | Rows) -> bool:
         """Store an article, its mentions and their fusion in one transaction; False if this very
         article was there already."""
+        return self._write([coded])[0]
+
+    def add_many(self, coded: Sequence[CodedArticle | Rows]) -> list[bool]:
+        """Store articles in order, as ``add`` does each, in one transaction: one commit for a
+        batch, not one per article. If that fails, each is added in its own transaction, so a
+        bad article costs only itself (and raises as ``add`` does); a killed run loses at most
+        this batch, which it codes again on resuming."""
+        if len(coded) > 1:
+            try:
+                return self._write(coded)
+            except Exception:  # found again, and raised, article by article below
+                pass
+        return [self.add(c) for c in coded]
+
+    def _write(self, items: Sequence[CodedArticle | Rows]) -> list[bool]:
         memo = getattr(self._batch, "memo", None)
         try:
             with self.engine.begin() as conn:
-                added = _add(conn, coded, _Linker(conn, memo))
+                added = [_add(conn, c, _Linker(conn, memo)) for c in items]
         except BaseException:
             if memo is not None:  # what it remembers may be what was just rolled back
                 memo.clear()
@@ -155,34 +171,12 @@ class Store:
             memo.trim()
         return added
 
-    def add_many(self, coded: Sequence[CodedArticle | Rows]) -> list[bool]:
-        """Store articles in order, as ``add`` does each, in one transaction: one commit for a
-        batch, not one per article. If that fails, each is added in its own transaction, so a
-        bad article costs only itself (and raises as ``add`` does); a killed run loses at most
-        this batch, which it codes again on resuming."""
-        if len(coded) <= 1:
-            return [self.add(c) for c in coded]
-        memo = getattr(self._batch, "memo", None)
-        try:
-            with self.engine.begin() as conn:
-                added = [_add(conn, c, _Linker(conn, memo)) for c in coded]
-        except Exception:
-            if memo is not None:
-                memo.clear()
-            return [self.add(c) for c in coded]
-        except BaseException:
-            if memo is not None:
-                memo.clear()
-            raise
-        if memo is not None:
-            memo.trim()
-        return added
-
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Within it, ``add`` (still one transaction per article) remembers what it reads of the
-        store and what it stored, parsed, from one article to the next: for a batch of articles
-        written one after the other, as ``ingest`` does. Nested, it is the enclosing batch."""
+        """Within it, ``add`` and ``add_many`` (their transactions as without it) remember what
+        they read of the store and what they stored, parsed, from one article to the next: for
+        articles written one batch after the other, as ``ingest`` does. Nested, it is the
+        enclosing batch."""
         if getattr(self._batch, "memo", None) is not None:
             yield
             return
