@@ -97,6 +97,15 @@ def test_a_communitys_armed_men_are_its_militia(finder: ActorFinder) -> None:
     assert found["herders"].sector == "CVL"  # no community named: civilians
 
 
+def test_a_communitys_plural_is_the_community(finder: ActorFinder) -> None:
+    # "the Turkanas attacked": the plural of a community's name is the community's men
+    doc = make([("Turkanas", "Turkanas", "PROPN", "nsubj", 1, "NNPS"), ("raided", "raid", "VERB", "ROOT", 1),
+                ("a", "a", "DET", "det", 3), ("village", "village", "NOUN", "dobj", 1),
+                (".", ".", "PUNCT", "punct", 1)])  # fmt: skip
+    found = {m.text: m.actor for m in finder.find(doc)}
+    assert (found["Turkanas"].name, found["Turkanas"].country) == ("Communal militia", "KEN")
+
+
 def test_a_communitys_villagers_are_its_people_not_its_militia(finder: ActorFinder) -> None:
     doc = make([("Police", "police", "NOUN", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1),
                 ("Pokomo", "Pokomo", "PROPN", "compound", 3),

@@ -145,6 +145,12 @@ def test_acled_naming_follows_acleds_conventions() -> None:
     raiders = {"name": "Communal militia", "id": None, "country": None, "sector": "MLA",
                "text": "Pokot raiders"}  # fmt: skip
     assert acled_actor(raiders, names) == "Pokot Ethnic Militia"
+    # a community's alias or plural takes the community's own name
+    assert acled_actor({**raiders, "text": "Boran raiders"}, names) == "Borana Ethnic Militia"
+    assert acled_actor({**raiders, "text": "Kipsigis youths"}, names) == "Kipsigi Ethnic Militia"
+    # another name, not a spelling, stays as written
+    assert acled_actor({**raiders, "text": "Merrile raiders"}, names) == "Merrile Ethnic Militia"
+    assert acled_actor({**raiders, "text": "Maasais"}, names) == "Maasai Ethnic Militia"
     unnamed = {**raiders, "text": "raiders"}
     assert acled_actor(unnamed, names) == "Unidentified Ethnic Militia"
     mungiki = {"name": "Mungiki", "id": "KEN-MUNGIKI", "country": "KEN", "sector": "CRM"}

@@ -73,7 +73,10 @@ def acled_actor(a: dict[str, Any] | None, countries: dict[str, str]) -> str:
         # "Pokot raiders", "Borana herders": ACLED names the community's militia
         word = next((w for w in str(a.get("text") or "").split() if w[:1].isupper()), None)
         if word and word.lower() not in ("the", "a", "armed", "suspected"):
-            return f"{word} Ethnic Militia"
+            from khaldun.knowledge import community_forms
+
+            # "Boran raiders", "Maasais": the community's own name ("Borana", "Maasai")
+            return f"{community_forms().get(word, (word,))[0]} Ethnic Militia"
         return "Unidentified Ethnic Militia"  # "raiders from a neighbouring community"
     if sector == "PRO":
         return f"Protesters ({countries.get(iso, iso)})" if iso else "Protesters"

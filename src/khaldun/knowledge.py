@@ -80,7 +80,8 @@ class Community(_Strict):
 
     name: str = Field(min_length=2)
     countries: list[str] = Field(min_length=1)
-    aliases: list[str] = []
+    aliases: list[str] = []  # other names, which ACLED keeps as written ("Merrile")
+    spellings: list[str] = []  # other spellings of the name, which ACLED writes as the name
 
     @field_validator("countries")
     @classmethod
@@ -193,6 +194,19 @@ def load_actor_files(paths: Iterable[Path]) -> list[tuple[Path, ActorFile]]:
 def generic_nouns() -> GenericFile:
     path = data_path("actors", "generic", "generic.yaml")
     return validate(GenericFile, read_yaml(path), short(path))
+
+
+@functools.cache
+def community_forms() -> dict[str, tuple[str, str]]:
+    """Each form of a community's name, its plural too ("Boran", "Maasais", "Turkanas"), to the
+    name ACLED writes ("Borana", "Maasai") and the community's first country."""
+    out: dict[str, tuple[str, str]] = {}
+    for c in generic_nouns().communities:
+        forms = [(n, c.name) for n in (c.name, *c.spellings)] + [(a, a) for a in c.aliases]
+        for form, written in forms:
+            for f in (form, form + "s") if not form.endswith("s") else (form,):
+                out.setdefault(f, (written, c.countries[0]))
+    return out
 
 
 @functools.cache

@@ -12,7 +12,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from khaldun.actors.dictionary import ActorDictionary, Form
-from khaldun.knowledge import generic_nouns
+from khaldun.knowledge import community_forms, generic_nouns
 from khaldun.model import Actor, ActorMention, Span
 from khaldun.text import ARTICLES, key
 
@@ -98,9 +98,7 @@ class ActorFinder:
         gen = generic_nouns()
         self.roles = set(gen.roles)
         self.modifiers = dict(gen.modifiers)
-        self.communities = {
-            n: c.countries[0] for c in gen.communities for n in (c.name, *c.aliases)
-        }
+        self.communities = {n: iso for n, (_, iso) in community_forms().items()}
         self._keys = list(book.index)
 
     # -- dictionary ---------------------------------------------------------------------------
