@@ -34,6 +34,8 @@ from khaldun.nlp import DATELINE
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "wo"})
 CONDITIONAL = frozenset({"if", "unless", "until", "whether", "should"})
 PARTICIPANT_NOUNS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# what a sentence with no verb for it can still tell: a headline's or a bare noun's event
+VERBLESS_CATEGORIES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
 # fights whose sides are named after "between": "clashes between Pokot and Turkana herders"
 FIGHT_NOUNS = frozenset({"clash", "fighting", "fight", "battle", "skirmish", "confrontation"})
 EVENT_SUBJECT_VERBS = frozenset(
@@ -227,7 +229,7 @@ class Extractor(Arguments):
             if subj.pos_ not in ("NOUN", "PROPN") or (subj.tag_ == "NN" and subj.lower_ != "youth"):
                 continue  # "an attack plan", "the protest camp"
             trig = self.lex.verbs[lemma][0]
-            if trig.category not in ("ASSAULT", "PROTEST", "COERCE"):
+            if trig.category not in VERBLESS_CATEGORIES:
                 continue
             actor1 = self._resolve(subj) or self._unresolved(subj)
             actor2 = self._resolve(obj) or self._unresolved(obj, names_only=True)
@@ -253,7 +255,7 @@ class Extractor(Arguments):
             if tok.pos_ != "NOUN" or tok.dep_ in ("nsubj", "nsubjpass"):
                 continue
             for trig, _ in self._triggers(tok):
-                if trig.category in ("ASSAULT", "PROTEST", "COERCE") and (
+                if trig.category in VERBLESS_CATEGORIES and (
                     best is None or trig.confidence > best[0]
                 ):
                     best = (trig.confidence, tok, trig)
