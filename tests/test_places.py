@@ -355,3 +355,99 @@ def test_a_kenyan_citys_estates_are_in_the_gazetteer(gaz: Gazetteer, name: str, 
     [town] = [c for c in gaz.candidates(city) if c.feature == "city"][:1]
     [part] = [c for c in gaz.candidates(name) if c.country == "KEN"]
     assert haversine_km(part.lat, part.lon, town.lat, town.lon) < 15  # type: ignore[arg-type]
+
+
+# --- Afghanistan's districts (data/places/admin_afghanistan.yaml)
+
+AFG_BOX = (29.3, 38.5, 60.5, 75.0)  # lat min, lat max, lon min, lon max
+
+
+def test_afghan_districts_validate_and_lie_in_their_provinces() -> None:
+    from khaldun.knowledge import load_place_file, place_files
+
+    [path] = [p for p in place_files() if p.name == "admin_afghanistan.yaml"]
+    districts = load_place_file(path).entries
+    provinces = {e.admin1: e for p in place_files() for e in load_place_file(p).entries
+                 if e.country == "AFG" and e.feature == "province"}  # fmt: skip
+    assert len(provinces) == 34 and len(districts) > 250
+    for d in districts:
+        assert d.id.startswith("afg-d-") and d.name.endswith(" district"), d.id
+        assert (d.feature, d.country, d.precision) == ("admin2", "AFG", 2), d.id
+        assert d.admin1 in provinces, d.id
+        assert AFG_BOX[0] <= d.lat <= AFG_BOX[1] and AFG_BOX[2] <= d.lon <= AFG_BOX[3], d.id
+        home = provinces[d.admin1]
+        assert haversine_km(d.lat, d.lon, home.lat, home.lon) <= 250, d.id
+
+
+def test_an_afghan_district_named_like_a_town_has_no_bare_alias(gaz: Gazetteer) -> None:
+    from khaldun.knowledge import load_place_file, place_files
+    from khaldun.text import key
+
+    [path] = [p for p in place_files() if p.name == "admin_afghanistan.yaml"]
+    for d in load_place_file(path).entries:
+        for alias in d.aliases:
+            if not key(alias).endswith(" district"):
+                others = [e for e in gaz.candidates(alias) if e.gid != f"fac:{d.id}"]
+                assert all(e.feature == "admin2" for e in others), (d.id, alias, others)
+
+
+def _area_of_district() -> list[tuple[str, ...]]:
+    # "attacked a checkpoint in the Spinakai area of Nahri Saraj district, Helmand"
+    return [("attacked", "attack", "VERB", "ROOT", 0), ("a", "a", "DET", "det", 2),
+            ("checkpoint", "checkpoint", "NOUN", "dobj", 0), ("in", "in", "ADP", "prep", 0),
+            ("the", "the", "DET", "det", 6), ("Spinakai", "Spinakai", "PROPN", "compound", 6),
+            ("area", "area", "NOUN", "pobj", 3), ("of", "of", "ADP", "prep", 6),
+            ("Nahri", "Nahri", "PROPN", "compound", 9), ("Saraj", "Saraj", "PROPN", "compound", 10),
+            ("district", "district", "NOUN", "pobj", 7), (",", ",", "PUNCT", "punct", 10),
+            ("Helmand", "Helmand", "PROPN", "appos", 10)]  # fmt: skip
+
+
+def test_a_district_named_with_its_word_is_the_district(gaz: Gazetteer) -> None:
+    found = places(_area_of_district(), gaz, ents=[(8, 10, "PERSON"), (12, 13, "GPE")])
+    by_text = {p.text: p.place for p in found}
+    district = by_text["Nahri Saraj district"]
+    assert district is not None and district.gazetteer_id == "fac:afg-d-nahr-e-saraj"
+    assert (district.precision, district.admin1, district.country) == (2, "Helmand", "AFG")
+    assert by_text["Helmand"] is not None and by_text["Helmand"].precision == 3
+
+
+def test_the_province_after_a_district_is_the_province_not_its_capital(gaz: Gazetteer) -> None:
+    # "in Zhari district, Kandahar": Kandahar is the province (the city is 30 km away)
+    rows = [("in", "in", "ADP", "prep", 0), ("Zhari", "Zhari", "PROPN", "compound", 2),
+            ("district", "district", "NOUN", "pobj", 0), (",", ",", "PUNCT", "punct", 2),
+            ("Kandahar", "Kandahar", "PROPN", "appos", 2)]  # fmt: skip
+    found = places(rows, gaz, ents=[(1, 2, "GPE"), (4, 5, "GPE")])
+    assert [p.text for p in found] == ["Zhari district", "Kandahar"]
+    zhari, kandahar = (p.place for p in found)
+    assert zhari is not None and zhari.feature == "admin2" and zhari.admin1 == "Kandahar"
+    assert kandahar is not None and kandahar.feature != "city" and kandahar.precision == 3
+
+
+def test_a_town_keeps_its_reading_beside_a_district_of_its_name(gaz: Gazetteer) -> None:
+    # "in Sangin, Helmand" is the town; "in Sangin district, Helmand" the district
+    town = places([("in", "in", "ADP", "prep", 0), ("Sangin", "Sangin", "PROPN", "pobj", 0)], gaz,
+                  ents=[(1, 2, "GPE")])  # fmt: skip
+    assert town[0].place is not None and town[0].place.feature == "city"
+    assert town[0].place.precision == 1
+    district = places([("in", "in", "ADP", "prep", 0), ("Sangin", "Sangin", "PROPN", "compound", 2),
+                       ("district", "district", "NOUN", "pobj", 0)], gaz, ents=[(1, 2, "GPE")])  # fmt: skip
+    assert district[0].place is not None and district[0].place.feature == "admin2"
+    # a bare name that GeoNames gives the district's centre stays the town
+    assert {e.feature for e in gaz.candidates("Nahr-e Saraj")} == {"city"}
+
+
+@pytest.mark.model
+def test_an_event_in_an_area_of_a_district_is_placed_at_the_district() -> None:
+    from khaldun.api import code_text
+
+    art = code_text(
+        "Taliban militants attacked an army checkpoint in the Spinakai area of Nahri Saraj "
+        "district, Helmand, on Monday. In another attack, Taliban militants attacked a police "
+        "post in Gereshk city of Nahri Saraj district, Helmand.",
+        published="2020-03-10",
+    )
+    found = [(m.place.name, m.place.precision) for e in art.events
+             if (m := e.place) is not None and m.place is not None]  # fmt: skip
+    assert found[0] == ("Nahr-e Saraj district", 2)
+    assert found[-1] == ("Gereshk", 1)  # a known town still wins over its district
+

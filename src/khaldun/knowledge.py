@@ -237,7 +237,7 @@ class PlaceEntry(_Strict):
         "military-base", "air-base", "naval-base", "oil-field", "gas-field", "energy-site",
         "nuclear-site", "border-crossing", "port", "dam", "bridge", "camp", "hospital",
         "religious-site", "prison", "landmark", "sea", "strait", "gulf", "lake", "region",
-        "disputed-territory", "province", "country",
+        "disputed-territory", "province", "admin2", "country",
     ]  # fmt: skip
     country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
     admin1: str | None = None

@@ -175,6 +175,13 @@ class PlaceFinder:
             if m is not None and not self._place_role(span, m):
                 continue
             cands = self.gaz.candidates(span.text)
+            if nxt is not None and nxt.lower_ == "district":
+                # "Nahri Saraj district", "Zhari district": a district the gazetteer knows by its
+                # name and word, whose bare name is no place or another's (a town, a province)
+                named = self.gaz.candidates(f"{span.text} district")
+                named = [c for c in named if c.feature == "admin2"]
+                if named:
+                    span, cands = doc[span.start : span.end + 1], named
             if not cands and span.text.endswith("'s"):
                 cands = self.gaz.candidates(span.text[:-2])
             if not cands and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:
@@ -201,6 +208,9 @@ class PlaceFinder:
                 continue
             after = doc[span.end].lower_ if span.end < len(doc) else ""
             cands = prefer_kind(cands, after) or cands
+            if _after_district(span):
+                # "in Zhari district, Kandahar": the province, not its capital
+                cands = prefer_kind(cands, "province") or cands
             if span.start > 0 and doc[span.start - 1].text == "," and _in_brackets(span):
                 # "(Manikgonj Sadar, Dhaka)": a gloss ends with the province
                 cands = [c for c in cands if c.feature in AREAS] or cands
@@ -615,6 +625,18 @@ def _parts(span: Any) -> list[Any]:
     if span.end > start and start > span.start:
         parts.append(span.doc[start : span.end])
     return parts
+
+
+def _after_district(span: Any) -> bool:
+    """Does the name follow "district," or "district of" ("Zhari district, Kandahar", "Ghoryan
+    district center, Herat", "Zhari district of Kandahar province")?"""
+    doc, i = span.doc, span.start - 1
+    if i < 1 or doc[i].text not in (",", "of"):
+        return False
+    word = doc[i - 1]
+    if word.lower_ in ("center", "centre") and i > 1:
+        word = doc[i - 2]
+    return word.lower_ == "district"
 
 
 def _in_brackets(span: Any) -> bool:
