@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from tests.docs import make
 
@@ -451,3 +453,17 @@ def test_an_event_in_an_area_of_a_district_is_placed_at_the_district() -> None:
     assert found[0] == ("Nahr-e Saraj district", 2)
     assert found[-1] == ("Gereshk", 1)  # a known town still wins over its district
 
+
+def test_the_cached_gazetteer_is_keyed_on_every_place_file(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # a new place file, or one edited, is a new cache (the old one is never read again)
+    files = gazetteer.place_files()
+    before = gazetteer._cache_path()
+    extra = tmp_path / "admin_somewhere.yaml"
+    extra.write_text("schema: khaldun.places/1\nentries: []\n", encoding="utf-8")
+    monkeypatch.setattr(gazetteer, "place_files", lambda: [*files, extra])
+    added = gazetteer._cache_path()
+    assert added != before
+    mtime = extra.stat().st_mtime_ns
+    extra.write_text("schema: khaldun.places/1\nentries: [] \n", encoding="utf-8")
+    os.utime(extra, ns=(mtime, mtime))  # the same time, another size
+    assert gazetteer._cache_path() not in (before, added)

@@ -389,7 +389,8 @@ def _cache_path() -> Path:
         data_path("gazetteer", "prominence.yaml"),
         *place_files(),
     ]:
-        stamp.append(f"{p.name}:{p.stat().st_mtime_ns}")
+        st = p.stat()  # every data file, a new one too, by name, time and size
+        stamp.append(f"{p.name}:{st.st_mtime_ns}:{st.st_size}")
     import hashlib
 
     digest = hashlib.sha1("|".join(stamp).encode()).hexdigest()[:12]
