@@ -128,6 +128,16 @@ def draft(category: str, mode: str | None, a1: str | None, a2: str | None) -> Dr
             "Students were violently protesting new examination fees.",
             ("Riots", "Violent demonstration"),
         ),
+        (  # police dispersing a crowd that had lit bonfires: the demonstration was violent
+            draft("ASSAULT", "crowd-control", "COP", None),
+            "Police fired tear gas to disperse them. The youths had lit bonfires.",
+            ("Riots", "Violent demonstration"),
+        ),
+        (  # riot police are no riot
+            draft("ASSAULT", "crowd-control", "COP", None),
+            "Anti-riot police dispersed voters with tear gas.",
+            ("Protests", "Protest with intervention"),
+        ),
         (  # the grievance ends at a dash that goes on to what happened
             draft("PROTEST", "demo", "PRO", None),
             "Worshippers marched protesting against the re-election - it led to rioting.",
@@ -144,3 +154,91 @@ def test_acled_precedence(d: Draft, text: str, expected: tuple[str, str]) -> Non
     assert (
         acled_type(d, lexicon.load(), protest=protest_context(d, [d], text), text=text) == expected
     )
+
+
+def _on(rows: list[tuple[str, ...]], trigger: int, d: Draft) -> tuple[str | None, str | None]:
+    """``d`` coded on a parsed one-sentence report, its trigger the token at ``trigger``."""
+    import dataclasses
+
+    from tests.docs import make
+
+    doc = make(rows)
+    d = dataclasses.replace(d, trigger=doc[trigger], sentence=Span(0, len(doc.text)))
+    return acled_type(d, lexicon.load(), protest=True, text=doc.text)
+
+
+def test_a_crowd_doing_violence_after_after_is_what_happened_not_why() -> None:
+    def report(
+        who: str,
+    ) -> list[tuple[str, ...]]:  # "Residents protested after WHO barricaded the road."
+        return [("Residents", "resident", "NOUN", "nsubj", 1), ("protested", "protest", "VERB", "ROOT", 1),
+                ("after", "after", "SCONJ", "mark", 4), (who, who.lower(), "PRON" if who == "they" else "NOUN", "nsubj", 4),
+                ("barricaded", "barricade", "VERB", "advcl", 1), ("the", "the", "DET", "det", 6),
+                ("road", "road", "NOUN", "dobj", 4), (".", ".", "PUNCT", "punct", 1)]  # fmt: skip
+
+    d = draft("PROTEST", "demo", "CVL", None)
+    assert _on(report("they"), 1, d) == ("Riots", "Violent demonstration")
+    # what the police did before is why the residents gathered
+    assert _on(report("police"), 1, d) == ("Protests", "Peaceful protest")
+
+
+def test_an_event_that_is_itself_crowd_violence_is_violent_whatever_the_parse() -> None:
+    # "Protesters against insecurity throw stones.", with "throw" misparsed into the grievance
+    rows = [("Protesters", "protester", "NOUN", "ROOT", 0), ("against", "against", "ADP", "prep", 0),
+            ("insecurity", "insecurity", "NOUN", "compound", 3), ("throw", "throw", "NOUN", "pobj", 1),
+            ("stones", "stone", "NOUN", "dobj", 3), (".", ".", "PUNCT", "punct", 0)]  # fmt: skip
+    d = draft("PROTEST", "primitive", "PRO", None)
+    assert _on(rows, 3, d) == ("Riots", "Violent demonstration")
+
+
+def test_violence_outranks_the_raid_or_arrest_told_with_it() -> None:
+    from tests.docs import make
+
+    from khaldun.model import Event
+    from khaldun.stages import _precedence
+
+    # "Police raided a home. They shot a man. Later, police arrested traders."
+    words = "Police raided a home . They shot a man . Later , police arrested traders ."
+    starts = [0, 5, 10]  # each sentence's first word is its root
+    doc = make([(w, w.lower(), "PUNCT" if w in ".," else "NOUN", "ROOT" if i in starts else "dep",
+                 max(s for s in starts if s <= i)) for i, w in enumerate(words.split())])  # fmt: skip
+    assert len(list(doc.sents)) == 3
+
+    def event(word: str, sub: str, typ: str, conf: float) -> Event:
+        at = doc.text.index(word)
+        return Event(id=word, article_id="a", type="ASSAULT", mode=None, status="asserted",
+                     evidence=(Span(at, at + 1),), trigger=Span(at, at + len(word)), confidence=conf,
+                     acled_event_type=typ, acled_sub_event_type=sub)  # fmt: skip
+
+    raid = event("raided", "Looting/property destruction", "Strategic developments", 0.7)
+    shot = event("shot", "Attack", "Violence against civilians", 0.6)
+    ranked = {e.id: e.confidence for e in _precedence([raid, shot], doc)}
+    assert ranked["raided"] < ranked["shot"] == 0.6
+    # with no violence told, an arrest keeps its confidence
+    arrest = event("arrested", "Arrests", "Strategic developments", 0.8)
+    assert _precedence([arrest], doc) == [arrest]
+
+
+def test_a_protest_outranks_the_arrest_it_is_about() -> None:
+    from tests.docs import make
+
+    from khaldun.model import Event
+    from khaldun.stages import _precedence
+
+    doc = make([("Villagers", "villager", "NOUN", "nsubj", 1), ("protested", "protest", "VERB", "ROOT", 1),
+                ("the", "the", "DET", "det", 3), ("arrest", "arrest", "NOUN", "dobj", 1),
+                (".", ".", "PUNCT", "punct", 1)])  # fmt: skip
+
+    def event(word: str, sub: str, typ: str, conf: float) -> Event:
+        at = doc.text.index(word)
+        return Event(id=word, article_id="a", type="PROTEST", mode=None, status="asserted",
+                     evidence=(Span(at, at + 1),), trigger=Span(at, at + len(word)), confidence=conf,
+                     acled_event_type=typ, acled_sub_event_type=sub)  # fmt: skip
+
+    arrest = event("arrest", "Arrests", "Strategic developments", 0.8)
+    protest = event("protested", "Peaceful protest", "Protests", 0.7)
+    ranked = {e.id: e.confidence for e in _precedence([arrest, protest], doc)}
+    assert ranked["arrest"] < ranked["protested"]
+    # a protest does not outrank the looting told with it (that is for violence to do)
+    loot = event("arrest", "Looting/property destruction", "Strategic developments", 0.8)
+    assert _precedence([loot, protest], doc) == [loot, protest]

@@ -114,6 +114,15 @@ def test_a_communitys_villagers_are_its_people_not_its_militia(finder: ActorFind
     assert (found["Pokomo villagers"].sector, found["Pokomo villagers"].country) == ("CVL", "KEN")
 
 
+def test_a_communitys_protesters_stay_protesters(finder: ActorFinder) -> None:
+    doc = make([("Police", "police", "NOUN", "nsubj", 1), ("dispersed", "disperse", "VERB", "ROOT", 1),
+                ("Turkana", "Turkana", "PROPN", "compound", 3),
+                ("protesters", "protester", "NOUN", "dobj", 1, "NNS"), (".", ".", "PUNCT", "punct", 1)])  # fmt: skip
+    found = {m.text: m.actor for m in finder.find(doc)}
+    got = found["Turkana protesters"]
+    assert (got.name, got.sector, got.country) == ("Protesters", "PRO", "KEN")
+
+
 def test_a_plural_taken_for_a_name_is_still_the_generic_actor(finder: ActorFinder) -> None:
     # "killed 2 Arbakis": en_core_web_sm tags the plural a proper noun, lemma and all
     doc = make([("Militants", "militant", "NOUN", "nsubj", 1, "NNS"), ("killed", "kill", "VERB", "ROOT", 1),
@@ -128,3 +137,17 @@ def test_armed_youths_are_an_armed_group_not_a_crowd(finder: ActorFinder) -> Non
                 ("attacked", "attack", "VERB", "ROOT", 2), (".", ".", "PUNCT", "punct", 2)])  # fmt: skip
     [m] = finder.find(doc)
     assert (m.actor.name, m.actor.sector) == ("Unidentified Armed Group", "REB")
+
+
+def test_an_articles_country_from_its_named_actors_when_they_agree() -> None:
+    from khaldun.model import Actor, ActorMention, Span
+    from khaldun.stages import _actors_country
+
+    def named(
+        country: str | None, kind: str = "armed_group", how: str = "dictionary"
+    ) -> ActorMention:
+        return ActorMention(Span(0, 1), "x", Actor(name="x", country=country, kind=kind), how)
+
+    assert _actors_country((named("KEN"), named(None, "generic", "generic"))) == "KEN"
+    assert _actors_country((named("KEN"), named("SOM"))) is None  # they disagree: no guess
+    assert _actors_country((named("USA", "igo"),)) is None  # a UN body says nothing of where

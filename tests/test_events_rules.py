@@ -590,3 +590,101 @@ def test_a_fights_sides_are_named_after_between(book: ActorDictionary) -> None:
     assert e.actor1 is not None and e.actor1.text == "Pokot"
     assert e.actor1.actor.name == "Communal militia"
     assert e.actor2 is not None and e.actor2.text == "Turkana"
+
+
+def test_a_headlines_verb_after_a_singular_actor_noun_is_the_event(book: ActorDictionary) -> None:
+    # "Police battle Mungiki sect": "Police" is a singular noun, but a known actor
+    [e] = events([("Police", "police", "NOUN", "compound", 1, "NN"),
+                  ("battle", "battle", "NOUN", "compound", 3, "NN"),
+                  ("Mungiki", "Mungiki", "PROPN", "compound", 3),
+                  ("sect", "sect", "NOUN", "ROOT", 3, "NN")], book)  # fmt: skip
+    assert (e.category, e.mode) == ("ASSAULT", "clash")
+    assert e.actor1 is not None and e.actor1.text == "Police"
+    # an unknown singular noun before an attack word is still a compound: "the storm attack plan"
+    assert events([("The", "the", "DET", "det", 3), ("storm", "storm", "NOUN", "compound", 2, "NN"),
+                   ("attack", "attack", "NOUN", "compound", 3, "NN"),
+                   ("plan", "plan", "NOUN", "ROOT", 3, "NN")], book) == []  # fmt: skip
+
+
+def test_a_headlines_verb_parsed_as_the_root_noun_is_the_event(book: ActorDictionary) -> None:
+    # "A mob lynch a suspect", parsed as a noun phrase headed by "lynch"
+    [e] = events([("A", "a", "DET", "det", 2), ("mob", "mob", "NOUN", "compound", 2, "NN"),
+                  ("lynch", "lynch", "NOUN", "ROOT", 2, "NN"), ("a", "a", "DET", "det", 4),
+                  ("suspect", "suspect", "NOUN", "appos", 2, "NN")], book)  # fmt: skip
+    assert (e.category, e.mode) == ("ASSAULT", "mob")
+    assert e.actor1 is not None and e.actor1.text == "mob"
+
+
+def test_a_headline_verb_takes_its_weapon_from_the_object(book: ActorDictionary) -> None:
+    # "Militants fire mortar rounds at base"
+    [e] = events([("Militants", "militant", "NOUN", "compound", 1, "NNS"),
+                  ("fire", "fire", "NOUN", "ROOT", 1, "NN"),
+                  ("mortar", "mortar", "NOUN", "compound", 3, "NN"),
+                  ("rounds", "round", "NOUN", "appos", 1, "NNS"), ("at", "at", "ADP", "prep", 3),
+                  ("base", "base", "NOUN", "pobj", 4)], book)  # fmt: skip
+    assert (e.category, e.mode) == ("ASSAULT", "heavy-weapons")
+
+
+def test_a_verbless_sentence_with_only_a_participle_still_tells_its_noun_event(
+    book: ActorDictionary,
+) -> None:
+    # "Students in Kisumu on a protest, accusing the principal.": the accusation hangs off a
+    # verbless sentence; the protest is told too
+    found = events([("Students", "student", "NOUN", "ROOT", 0, "NNS"), ("on", "on", "ADP", "prep", 0),
+                    ("a", "a", "DET", "det", 3), ("protest", "protest", "NOUN", "pobj", 1),
+                    (",", ",", "PUNCT", "punct", 0), ("accusing", "accuse", "VERB", "acl", 0, "VBG"),
+                    ("the", "the", "DET", "det", 7), ("principal", "principal", "NOUN", "dobj", 5),
+                    (".", ".", "PUNCT", "punct", 0)], book)  # fmt: skip
+    assert {e.category for e in found} == {"ACCUSE", "PROTEST"}
+
+
+def test_violence_by_vigilantes_or_voters_is_a_crowds(book: ActorDictionary) -> None:
+    from khaldun.events.acled import acled_type
+
+    for noun, lemma in (
+        ("vigilantes", "vigilante"),
+        ("voters", "voter"),
+        ("neighbours", "neighbour"),
+    ):
+        # "A suspect was attacked by NOUN."
+        [e] = events([("A", "a", "DET", "det", 1), ("suspect", "suspect", "NOUN", "nsubjpass", 3),
+                      ("was", "be", "AUX", "auxpass", 3), ("attacked", "attack", "VERB", "ROOT", 3, "VBN"),
+                      ("by", "by", "ADP", "agent", 3), (noun, lemma, "NOUN", "pobj", 4, "NNS"),
+                      (".", ".", "PUNCT", "punct", 3)], book)  # fmt: skip
+        assert e.actor1 is not None and e.actor1.text == noun
+        got = acled_type(e, lexicon.load(), protest=False, text=e.trigger.doc.text)
+        assert got == ("Riots", "Mob violence"), noun
+
+
+def test_a_verbless_reports_victim_with_its_participle_is_an_event(book: ActorDictionary) -> None:
+    # "Gang member killed at market": no number, but the report is about the victim
+    [e] = events([("Gang", "gang", "NOUN", "compound", 1), ("member", "member", "NOUN", "ROOT", 1),
+                  ("killed", "kill", "VERB", "acl", 1, "VBN"), ("at", "at", "ADP", "prep", 2),
+                  ("market", "market", "NOUN", "pobj", 3)], book)  # fmt: skip
+    assert e.category == "ASSAULT" and e.trigger.text == "killed"
+
+
+def test_a_predicate_misparsed_deep_in_a_verbless_report_is_its_subjects(
+    book: ActorDictionary,
+) -> None:
+    # "A gang comprising four men shot a priest.", "shot" parsed as a modifier of "men"
+    [e] = events([("A", "a", "DET", "det", 1), ("gang", "gang", "NOUN", "ROOT", 1),
+                  ("comprising", "comprise", "VERB", "acl", 1, "VBG"), ("four", "four", "NUM", "nummod", 4),
+                  ("men", "man", "NOUN", "dobj", 2, "NNS"), ("shot", "shoot", "VERB", "acl", 4, "VBD"),
+                  ("a", "a", "DET", "det", 7), ("priest", "priest", "NOUN", "dobj", 5),
+                  (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+    assert e.category == "ASSAULT" and e.trigger.text == "shot"
+    assert e.actor1 is not None and e.actor1.text == "gang"
+    assert e.actor2 is not None and e.actor2.text == "priest"
+
+
+def test_they_is_the_crowd_or_force_that_acted_last(book: ActorDictionary) -> None:
+    # "Soldiers raided a home. They shot a man."
+    found = events([("Soldiers", "soldier", "NOUN", "nsubj", 1, "NNS"), ("raided", "raid", "VERB", "ROOT", 1),
+                    ("a", "a", "DET", "det", 3), ("home", "home", "NOUN", "dobj", 1),
+                    (".", ".", "PUNCT", "punct", 1),
+                    ("They", "they", "PRON", "nsubj", 6), ("shot", "shoot", "VERB", "ROOT", 6),
+                    ("a", "a", "DET", "det", 8), ("man", "man", "NOUN", "dobj", 6),
+                    (".", ".", "PUNCT", "punct", 6)], book)  # fmt: skip
+    [shot] = [e for e in found if e.trigger.text == "shot"]
+    assert shot.actor1 is not None and shot.actor1.text == "Soldiers"

@@ -118,7 +118,8 @@ def events_stage(config: Config) -> Callable[[Analysis], Analysis]:
     def run(a: Analysis) -> Analysis:
         focus = None
         # the article's country: from its places, else where its outlet reports from
-        iso = focus_country(a.places) or home_country(a.article.outlet, a.article.url)
+        iso = (focus_country(a.places) or home_country(a.article.outlet, a.article.url)
+               or _actors_country(a.actors))  # fmt: skip
         country = gaz.country(iso) if iso else None
         if country is not None:
             # the article's country at its centre point, precision 3 (as ACLED codes a country)
@@ -161,6 +162,7 @@ def events_stage(config: Config) -> Callable[[Analysis], Analysis]:
                     provenance=(*a.provenance, "khaldun.events.rules.v1"),
                 )
             )
+        events = _precedence(events, a.doc)
         # several events from one trigger (split targets) need distinct ids
         seen: dict[str, int] = {}
         unique = []
@@ -171,6 +173,50 @@ def events_stage(config: Config) -> Callable[[Analysis], Analysis]:
         return dataclasses.replace(a, events=tuple(unique))
 
     return run
+
+
+VIOLENT = frozenset(
+    {"Battles", "Violence against civilians", "Riots", "Explosions/Remote violence"}
+)
+# what ACLED codes only when nothing that outranks it is told with it: violence against people,
+# and for arrests a protest too (arrests at a protest, or that a protest is about)
+SUBSUMED = {"Looting/property destruction": VIOLENT, "Arrests": VIOLENT | {"Protests"}}
+TOLD = ("asserted", "claimed")
+
+
+def _precedence(events: list[Event], doc: Any) -> list[Event]:
+    """ACLED's precedence within a report: violence against people outranks the raid, the
+    burning or the arrests told within two sentences of it ("police raided a home and shot the
+    owner" is an attack), and a protest the arrests told with it ("villagers protested the
+    arrest of a resident"), so these rank below what outranks them."""
+    import bisect
+
+    starts = [s.start_char for s in doc.sents]
+
+    def at(e: Event) -> int:
+        return bisect.bisect_right(starts, e.trigger.start) - 1
+
+    ranking = [(at(e), e.confidence, e.acled_event_type) for e in events
+               if e.acled_event_type in VIOLENT | {"Protests"} and e.status in TOLD]  # fmt: skip
+    if not ranking:
+        return events
+    out = []
+    for e in events:
+        above = SUBSUMED.get(e.acled_sub_event_type or "")
+        if above and e.status in TOLD:
+            near = [c for i, c, t in ranking if t in above and abs(i - at(e)) <= 2]
+            if near and e.confidence >= max(near):
+                e = dataclasses.replace(e, confidence=round(max(near) * 0.9, 3))
+        out.append(e)
+    return out
+
+
+def _actors_country(actors: tuple[ActorMention, ...]) -> str | None:
+    """The country of an article that names no place and comes from no known outlet: the one
+    its named actors belong to, when they agree ("Police battle Mungiki sect": Kenya)."""
+    countries = {m.actor.country for m in actors
+                 if m.how in ("dictionary", "fuzzy") and m.actor.country and m.actor.kind != "igo"}  # fmt: skip
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _fatalities(doc: Any, d: Any) -> int | None:

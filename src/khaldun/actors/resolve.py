@@ -49,6 +49,9 @@ CIVILIAN_LEMMAS = frozenset({"villager", "resident", "family", "herder", "herdsm
                              "businessman", "pupil", "student", "worshipper", "pastoralist"})  # fmt: skip
 
 
+# people of a community who keep their own kind: "Turkana protesters" are protesters
+OWN_KIND = frozenset({"PRO", "EDU", "LAB", "PTY", "MED", "REL", "HLH", "BUS", "REF"})
+
 UNNAMED = frozenset({"unidentified", "unknown"})
 
 
@@ -208,10 +211,12 @@ class ActorFinder:
             community = self._community(tok) if sector not in STATE_SECTORS else None
             if community is not None:
                 # "Pokot raiders", "Kikuyu youths": the community's militia; "Pokomo villagers",
-                # "a Pokot man": its people
-                name, sector = (
-                    ("Civilians", "CVL") if _victims(tok, sector) else ("Communal militia", "MLA")
-                )
+                # "a Pokot man": its people; "Turkana protesters", "Maasai students": who they
+                # are, of that community
+                if _victims(tok, sector):
+                    name, sector = "Civilians", "CVL"
+                elif sector not in OWN_KIND:
+                    name, sector = "Communal militia", "MLA"
                 lo, hi = community.idx, tok.idx + len(tok.text)
                 actor = Actor(name=name, country=self.communities[community.text],
                               sector=sector, kind="generic")  # fmt: skip

@@ -10,6 +10,7 @@ violence against civilians; organised armed actors on both sides is a battle.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from khaldun.events.extract import Draft
 from khaldun.events.lexicon import Lexicon
@@ -28,7 +29,7 @@ def protest_context(d: Draft, drafts: list[Draft], text: str) -> bool:
     but not "party members assaulted a rival group's procession" nor "rioters attacked two
     warders" (a riot is not itself a demonstration)."""
     a1 = d.actor1.actor if d.actor1 else None
-    if a1 is not None and a1.sector == "PRO" and a1.name != "Rioters":
+    if a1 is not None and a1.sector == "PRO" and not a1.name.startswith("Rioters"):
         return True  # protesters, demonstrators; a mob or rioters may or may not be protesting
     if DURING_PROTEST.search(text[d.sentence.start : d.sentence.end]):
         return True  # "set fire to a bus during the nationwide blockade"
@@ -79,7 +80,7 @@ RIOT_WORDS = frozenset({"riot", "rioting", "rampage", "unrest", "protest", "demo
 # What makes a demonstration violent in ACLED's codebook: destruction, looting, fighting, and
 # road-blocking with barricades or fires.
 CROWD_VIOLENCE = re.compile(
-    r"\b(riot\w*|clash\w*|pelt\w*|stone[sd]?|stone-throw\w*|barricad\w*|bonfire\w*|torch\w*|set (fire|ablaze)|"
+    r"\b((?<!anti-)(?<!anti )riot\w*(?! (?:police|gear|squad|unit|control))|clash\w*|pelt\w*|stone[sd]?|stone-throw\w*|barricad\w*|bonfire\w*|torch\w*|set (fire|ablaze)|"
     r"burn(ed|t|ing|s)?|lit (fires?|twigs|tyres|tires|bonfires)|loot\w*|vandali[sz]\w*|ransack\w*|"
     r"block(ed|ing|s)? (off )?(the |a |main |major |several )?(roads?|highway|streets?)|"
     r"rampage\w*|violently|"
@@ -91,6 +92,7 @@ CROWD_VIOLENCE = re.compile(
     r"(turned|became|turn) violent|violence broke out|stole|stolen|rowdy)\b",
     re.IGNORECASE,
 )
+CROWD_NOUNS = frozenset({"protester", "demonstrator", "student", "youth", "rioter", "crowd", "mob"})
 CROWD_WORDS = re.compile(
     r"\b(mobs?|crowds?|rioters?|youths|supporters|residents|villagers)\b", re.IGNORECASE
 )
@@ -119,24 +121,50 @@ GRIEVANCE = re.compile(
 
 # a grievance runs to the end of its clause, or to a dash that goes on to what happened
 # ("protesting against the re-election - lead to rioting")
-GRIEVANCE_CLAUSE = re.compile(GRIEVANCE.pattern + r"(?:[^,;.\s]|\s(?![-–—]\s))*", re.IGNORECASE)
+GRIEVANCE_CLAUSE = re.compile(
+    f"(?P<head>{GRIEVANCE.pattern})" + r"(?:[^,;.\s]|\s(?![-–—]\s))*", re.IGNORECASE
+)
+GRIEVANCE_HEAD = "head"
 
 
-def _what_happened(text: str) -> str:
-    """The report without the grievances its sentences cite."""
-    parts = []
-    text = re.sub(r"\([^)]*\)", "", text)  # "(coded as Pirojpur, Barisal)", "(coded separately)"
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
-        # a grievance runs to the end of its clause: "protested against the results, burning
-        # tyres" keeps the burning
-        parts.append(GRIEVANCE_CLAUSE.sub(" ", sentence))
+def _what_happened(text: str, doc: Any = None) -> str:
+    """The report without the grievances its sentences cite.
+
+    A grievance runs to the end of its clause: "protested against the results, burning tyres"
+    keeps the burning. A clause after "after" or "following" whose subject is the crowd tells
+    what it did, not why it gathered ("blocked the road after they lit bonfires"), where the
+    parse says so.
+    """
+    parsed = doc is not None and doc.text == text
+    # "(coded as Pirojpur, Barisal)", "(coded separately)": blanked, so offsets stay the text's
+    text = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), text)
+    parts, at = [], 0
+    for sentence in re.finditer(r"\S.*?(?:[.!?](?=\s)|$)", text, re.DOTALL):
+        for m in GRIEVANCE_CLAUSE.finditer(text, sentence.start(), sentence.end()):
+            parts.append(text[at : m.start()])
+            at = m.end(GRIEVANCE_HEAD) if parsed and _the_crowds_doing(doc, m) else m.end()
+    parts.append(text[at:])
     return " ".join(parts)
+
+
+def _the_crowds_doing(doc: Any, m: re.Match[str]) -> bool:
+    """Whether a grievance word opens a clause whose subject is the crowd: "after they
+    barricaded the road", not "after a man was killed"."""
+    span = doc.char_span(m.start(GRIEVANCE_HEAD), m.end(GRIEVANCE_HEAD), alignment_mode="expand")
+    if span is None or len(span) == 0 or span[-1].dep_ != "mark":
+        return False
+    subj = [c for c in span[-1].head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subj) and (
+        subj[0].lower_ == "they" or subj[0].lemma_.lower() in CROWD_NOUNS
+        or CROWD_WORDS.fullmatch(subj[0].text) is not None
+    )  # fmt: skip
 
 
 def protest_type(d: Draft, text: str) -> tuple[str, str]:
     """ACLED's protest sub-types from what the report says happened at the protest."""
-    told = _what_happened(text)
-    if d.mode == "riot" or CROWD_VIOLENCE.search(told):
+    told = _what_happened(text, d.trigger.doc if d.trigger is not None else None)
+    own = d.trigger is not None and CROWD_VIOLENCE.match(text, d.trigger.idx) is not None
+    if d.mode == "riot" or own or CROWD_VIOLENCE.search(told):
         return "Riots", "Violent demonstration"
     if INTERVENTION.search(told):
         return "Protests", "Protest with intervention"
@@ -159,7 +187,11 @@ def acled_type(
         return et, st  # (party supporters hurling crude bombs is still a riot)
     s2 = d.actor2.actor.sector if d.actor2 else None
     k2 = d.actor2.actor.kind if d.actor2 else None
-    if s2 == "PRO" or (protest and s1 == "COP" and s2 in ("EDU", "LAB", "PTY", "CVL")):
+    if (
+        s2 == "PRO"
+        or d.mode == "crowd-control"
+        or (protest and s1 == "COP" and s2 in ("EDU", "LAB", "PTY", "CVL"))
+    ):
         # force against a crowd: the protest was violent, or the state intervened
         et, st = protest_type(d, text)
         return (et, st) if et == "Riots" else ("Protests", "Protest with intervention")

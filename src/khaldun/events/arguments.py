@@ -10,6 +10,8 @@ from khaldun.actors.resolve import country_actor
 from khaldun.events.lexicon import Lexicon
 from khaldun.model import Actor, ActorMention, PlaceMention, Span
 
+# the generic actors "they" can stand for when they were the last to act
+ACTING_CROWDS = frozenset({"MIL", "COP", "REB", "MLA", "CRM", "PRO"})
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "we", "us", "our", "he", "she"})
 ANAPHORS = frozenset({"group", "militia", "movement", "organisation", "organization", "faction"})
 FACILITY_NOUNS = frozenset(
@@ -294,6 +296,7 @@ class Arguments:
         return None
 
     def _antecedent(self, tok: Any) -> ActorMention | None:
+        plural = tok.lower_ in ("they", "them", "their")
         # inside a reported clause, "it" is the reporter: "The IRI said it had used drones"
         for anc in tok.ancestors:
             if anc.lemma_.lower() in (self.lex.reporting | self.lex.threat | self.lex.denial):
@@ -310,13 +313,17 @@ class Arguments:
             m = self.actor_at.get(i)
             if m is None or (m.actor.kind == "state" and m.how != "dictionary"):
                 continue
+            t = self.doc[i]
             if m.actor.kind in ("armed_group", "party", "igo", "ngo", "government_body") or (
                 m.actor.kind == "generic" and m.actor.sector == "REB"
             ):
-                t = self.doc[i]
                 if t.dep_ in ("nsubj", "nsubjpass"):
                     return m
                 best = best or m
+            elif (plural and m.how == "generic" and m.actor.sector in ACTING_CROWDS
+                  and t.dep_ == "nsubj" and t.tag_ == "NNS"):  # fmt: skip
+                # "Four police officers raided a home. They shot the owner."
+                return best or m
         return best
 
 

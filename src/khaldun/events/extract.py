@@ -209,40 +209,74 @@ class Extractor(Arguments):
         for sent in self.doc.sents:
             found = [d for tok in sent for trigger, anchor in self._triggers(tok)
                      for d in self._draft(tok, trigger, anchor)]  # fmt: skip
-            if not found:
-                found = self._headline_verb(sent) or self._bare_noun_event(sent)
+            if not found or (
+                sent.root.pos_ not in ("VERB", "AUX") and all(map(_participle, found))
+            ):
+                # no verb states an event, or only a participle hanging off a verbless
+                # sentence does ("Students embark on a protest…, accusing the headmaster")
+                found += self._headline_verb(sent) or self._bare_noun_event(sent)
             yield from found
 
     def _headline_verb(self, sent: Any) -> list[Draft]:
-        """A headline's verb that the parse took for a noun between its subject and object
-        ("Raiders attack village", "Orma youth attack journalists"): a sentence with no main
-        verb, and a bare present form after a noun, before the noun it modifies."""
+        """The verbs of a headline that the parse took for nouns between their subject and
+        object ("Raiders attack village", "Orma youth attack journalists", "Mob lynch suspect"):
+        a sentence with no main verb, and a bare present form after a noun, before the noun it
+        modifies or that it heads."""
         if sent.root.pos_ in ("VERB", "AUX"):
             return []
+        found: list[Draft] = []
         for tok in sent:
             lemma = self.lemmas[tok.i]
-            if (tok.pos_ != "NOUN" or tok.dep_ != "compound" or tok.i == sent.start
-                    or tok.lower_ not in (lemma, lemma + "s") or lemma not in self.lex.verbs
-                    or tok.head.i <= tok.i):  # fmt: skip
+            if (tok.pos_ not in ("NOUN", "VERB") or tok.i == sent.start
+                    or tok.lower_ not in (lemma, lemma + "s")
+                    or lemma not in self.lex.verbs):  # fmt: skip
                 continue
-            subj, obj = self.doc[tok.i - 1], tok.head
-            if subj.pos_ not in ("NOUN", "PROPN") or (subj.tag_ == "NN" and subj.lower_ != "youth"):
-                continue  # "an attack plan", "the protest camp"
+            if tok.dep_ == "compound" and tok.head.i > tok.i:
+                obj = tok.head
+            elif tok.dep_ == "ROOT" and tok.pos_ == "NOUN" and tok.i + 1 < sent.end:
+                # "A vigilante mob lynch a murder suspect": the verb heads the phrase
+                obj = next((c for c in tok.rights if c.dep_ in ("appos", "dobj", "npadvmod")
+                            and c.pos_ in ("NOUN", "PROPN")), None)  # fmt: skip
+                if obj is None:
+                    continue
+            else:
+                continue
+            subj = self.doc[tok.i - 1]
             trig = self.lex.verbs[lemma][0]
             if trig.category not in VERBLESS_CATEGORIES:
                 continue
+            if subj.pos_ not in ("NOUN", "PROPN") or (
+                subj.tag_ == "NN" and subj.lower_ != "youth" and not self._acting(subj, trig)
+            ):
+                continue  # "an attack plan", "the protest camp"
             actor1 = self._resolve(subj) or self._unresolved(subj)
             actor2 = self._resolve(obj) or self._unresolved(obj, names_only=True)
             if actor2 is not None and actor1 is not None and actor2.span == actor1.span:
                 actor2 = None  # "Raiders attack village": the compound's first noun is no target
             place = self._town_within(self._sentence_place(tok), sent)
             date_ = self._date(tok, tok, None)
-            return [Draft(category=trig.category, mode=trig.mode, status="asserted", trigger=tok,
-                          sentence=Span(sent.start_char, sent.end_char),
-                          confidence=trig.confidence * 0.8, actor1=actor1, actor2=actor2,
-                          place=place, date=date_, evidence=[Span(sent.start_char, sent.end_char)],
-                          inherited=_inherited(sent, place, date_))]  # fmt: skip
-        return []
+            mode = trig.mode
+            if mode in (None, "firearms") and trig.category == "ASSAULT":
+                # "Al Shabaab fire mortar rounds at a base": the weapon is the object
+                weapons = [obj, *(c for c in obj.children if c.dep_ == "compound")]
+                mode = (next(filter(None, map(self._instrument_of, weapons)), None)
+                        or self._sentence_instrument(tok) or mode)  # fmt: skip
+            found.append(Draft(category=trig.category, mode=mode, status="asserted", trigger=tok,
+                               sentence=Span(sent.start_char, sent.end_char),
+                               confidence=trig.confidence * 0.8, actor1=actor1, actor2=actor2,
+                               place=place, date=date_, mode_inferred=mode != trig.mode,
+                               evidence=[Span(sent.start_char, sent.end_char)],
+                               inherited=_inherited(sent, place, date_)))  # fmt: skip
+        return found
+
+    def _acting(self, subj: Any, trig: Trigger) -> bool:
+        """A singular noun that can do what a headline's verb says: a known actor ("Police
+        battle Mungiki sect", "Mob lynch suspect"), or anyone at all for a protest ("Hospital
+        staff protest pay cuts")."""
+        named = self.actor_at.get(subj.i)
+        return trig.category == "PROTEST" or (
+            named is not None and named.how in ("dictionary", "fuzzy", "generic")
+        )
 
     def _bare_noun_event(self, sent: Any) -> list[Draft]:
         """A sentence that states no event by a verb but names one by a noun ("The death toll
@@ -591,7 +625,9 @@ class Extractor(Arguments):
         patient = None
         raised = False
         if subj is None and _misparsed_predicate(pred, category):
-            subj = pred.head  # "residents of Kisii, protested in front of…"
+            # "residents of Kisii, protested in front of…"; "a gang comprising four men shot
+            # dead a priest": the report's first noun
+            subj = pred.head if pred.head.dep_ == "ROOT" else pred.sent.root
         if subj is None:
             # "police opened fire, killing one and arresting 12", "mobilized groups to help
             # support…": a participle's or a purpose clause's subject is its governor's
@@ -1227,17 +1263,30 @@ def _misparsed_predicate(tok: Any, category: str) -> bool:
     protested in front of…", "Raiders from Uganda attacked a village"): the parse made the
     sentence's predicate a modifier of its subject. Only where the verb cannot be a passive
     one told of its noun: a protest, or a verb with an object."""
-    if tok.dep_ != "acl" or tok.head.dep_ != "ROOT" or tok.head.pos_ not in ("NOUN", "PROPN"):
+    if tok.dep_ != "acl" or tok.head.pos_ not in ("NOUN", "PROPN"):
         return False
+    if tok.head.dep_ != "ROOT":
+        # deeper in a verbless report: "an armed gang comprising four men shot dead a priest"
+        return tok.sent.root.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "dobj" for c in tok.children
+        )
     return category == "PROTEST" or any(c.dep_ == "dobj" for c in tok.children)
 
 
+def _participle(d: Draft) -> bool:
+    """An event told by a participle hanging off its sentence ("…, accusing the headmaster")."""
+    return d.trigger.dep_ in ("advcl", "acl") and d.trigger.tag_ == "VBG"
+
+
 def _casualty_clause(tok: Any, trig: Trigger) -> bool:
-    """ "11 killed by raiders", "three soldiers wounded in an ambush": a headline's casualty
-    count with its participle is an event, unlike "targets controlled by US forces"."""
+    """ "11 killed by raiders", "three soldiers wounded in an ambush", "Suspected gang member
+    killed at slum": a headline's casualty count, or the victim a verbless report is about,
+    with its participle is an event, unlike "targets controlled by US forces"."""
     if trig.category != "ASSAULT" or tok.tag_ != "VBN":
         return False
     head = tok.head
+    if head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and head.i < tok.i:
+        return True
     return head.pos_ == "NUM" or any(c.dep_ == "nummod" for c in head.children)
 
 
