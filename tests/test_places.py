@@ -438,6 +438,18 @@ def test_a_town_keeps_its_reading_beside_a_district_of_its_name(gaz: Gazetteer) 
     assert {e.feature for e in gaz.candidates("Nahr-e Saraj")} == {"city"}
 
 
+def test_a_town_far_from_the_district_it_is_said_to_be_in_is_dropped(gaz: Gazetteer) -> None:
+    # "the Zargaran area of Nahri Saraj district": the gazetteer's Zargaran is near Kabul
+    rows = _area_of_district()
+    rows[5] = ("Zargaran", "Zargaran", "PROPN", "compound", 6)
+    found = places(rows, gaz, ents=[(5, 6, "GPE"), (8, 10, "PERSON"), (12, 13, "GPE")])
+    assert [p.text for p in found] == ["Nahri Saraj district", "Helmand"]
+    # Gereshk, the district's centre, stays
+    rows[5] = ("Gereshk", "Gereshk", "PROPN", "compound", 6)
+    found = places(rows, gaz, ents=[(5, 6, "GPE"), (8, 10, "PERSON"), (12, 13, "GPE")])
+    assert [p.text for p in found] == ["Gereshk", "Nahri Saraj district", "Helmand"]
+
+
 @pytest.mark.model
 def test_an_event_in_an_area_of_a_district_is_placed_at_the_district() -> None:
     from khaldun.api import code_text

@@ -245,6 +245,7 @@ class PlaceFinder:
                                     text_span.text, _place(best, prec), 0.8))  # fmt: skip
             if best.country:
                 country_votes[best.country] += 1
+        out = _outside_their_district(doc, out)
         out.extend(self._the_capital(doc, taken, country_votes))
         return sorted(out, key=lambda p: p.span)
 
@@ -625,6 +626,37 @@ def _parts(span: Any) -> list[Any]:
     if span.end > start and start > span.start:
         parts.append(span.doc[start : span.end])
     return parts
+
+
+PART_WORDS = frozenset({"area", "village", "villages", "town", "locality", "vicinity", "outskirts"})
+DISTRICT_KM = 60.0
+
+
+def _outside_their_district(doc: Any, found: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop a town read far from the district it is said to be in: "the Zargaran area of Nahri
+    Saraj district" is no village of that name in another province (the gazetteer lacks the
+    right one), and the event falls back to the district."""
+    at = {m.span.start: m for m in found}
+    out = []
+    for m in found:
+        p = m.place
+        end = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+        if p is not None and p.feature == "city" and end is not None:
+            i = end.end
+            if i < len(doc) and doc[i].lower_ in PART_WORDS:
+                i += 1
+            if i < len(doc) and doc[i].lower_ in ("of", "in"):
+                i += 1
+                if i < len(doc) and doc[i].lower_ == "the":
+                    i += 1
+                d = at.get(doc[i].idx) if i < len(doc) else None
+                home = d.place if d is not None else None
+                if (home is not None and home.feature == "admin2" and None not in
+                        (p.lat, p.lon, home.lat, home.lon)
+                        and haversine_km(p.lat, p.lon, home.lat, home.lon) > DISTRICT_KM):  # type: ignore[arg-type]  # fmt: skip
+                    continue
+        out.append(m)
+    return out
 
 
 def _after_district(span: Any) -> bool:
