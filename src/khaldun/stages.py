@@ -118,14 +118,16 @@ def events_stage(config: Config) -> Callable[[Analysis], Analysis]:
     def run(a: Analysis) -> Analysis:
         focus = None
         # the article's country: from its places, else where its outlet reports from
-        iso = (focus_country(a.places) or home_country(a.article.outlet, a.article.url)
-               or _actors_country(a.actors))  # fmt: skip
+        iso = focus_country(a.places) or home_country(a.article.outlet, a.article.url)
         country = gaz.country(iso) if iso else None
         if country is not None:
             # the article's country at its centre point, precision 3 (as ACLED codes a country)
             focus = PlaceMention(Span(0, 0), "", Place(country.name, iso, None, country.lat,
                                                        country.lon, 3, country.gid, "country"),
                                  0.4)  # fmt: skip
+        # whose police a generic "police" is when nothing else says: the named actors' country
+        # (never where the event was: the Houthis' attacks are at sea)
+        iso = iso or _actors_country(a.actors)
         ex = Extractor(lex, book, a.doc, a.actors, a.places, a.article.published, focus)
         drafts = merge(list(ex.drafts()))
         events = []

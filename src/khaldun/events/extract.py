@@ -1285,8 +1285,9 @@ def _casualty_clause(tok: Any, trig: Trigger) -> bool:
     if trig.category != "ASSAULT" or tok.tag_ != "VBN":
         return False
     head = tok.head
-    if head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and head.i < tok.i:
-        return True
+    if (head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and head.i < tok.i
+            and not any(t.pos_ == "VERB" for t in tok.doc[tok.sent.start : head.i])):  # fmt: skip
+        return True  # (not "X mourns commander killed in Y", its verb taken for a noun's)
     return head.pos_ == "NUM" or any(c.dep_ == "nummod" for c in head.children)
 
 
