@@ -242,3 +242,28 @@ def test_a_protest_outranks_the_arrest_it_is_about() -> None:
     # a protest does not outrank the looting told with it (that is for violence to do)
     loot = event("arrest", "Looting/property destruction", "Strategic developments", 0.8)
     assert _precedence([loot, protest], doc) == [loot, protest]
+
+
+def test_a_states_people_killed_are_civilians_not_its_forces() -> None:
+    people = ActorMention(Span(0, 7), "Somalis", Actor(name="Somalia", sector="GOV", kind="state"),
+                          "dictionary")  # fmt: skip
+    d = Draft(category="ASSAULT", mode=None, status="asserted", trigger=None, sentence=Span(0, 40),
+              confidence=0.8, actor1=mention("REB"), actor2=people)  # fmt: skip
+    text = "Gunmen killed four Somalis near the border."
+    assert acled_type(d, lexicon.load(), protest=False, text=text) == (
+        "Violence against civilians",
+        "Attack",
+    )
+    # the state itself is an armed side: "gunmen attacked Somalia"
+    state = ActorMention(Span(0, 7), "Somalia", people.actor, "dictionary")
+    d = Draft(category="ASSAULT", mode=None, status="asserted", trigger=None, sentence=Span(0, 40),
+              confidence=0.8, actor1=mention("REB"), actor2=state)  # fmt: skip
+    assert acled_type(d, lexicon.load(), protest=False, text=text)[0] == "Battles"
+
+
+def test_a_polling_station_is_no_armed_target() -> None:
+    for text, expected in (("Gunmen stormed polling stations.", "Violence against civilians"),
+                           ("Gunmen stormed police stations.", "Battles")):  # fmt: skip
+        d = Draft(category="ASSAULT", mode=None, status="asserted", trigger=None,
+                  sentence=Span(0, len(text)), confidence=0.8, actor1=mention("REB"))  # fmt: skip
+        assert acled_type(d, lexicon.load(), protest=False, text=text)[0] == expected, text

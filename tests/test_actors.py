@@ -114,6 +114,14 @@ def test_a_communitys_villagers_are_its_people_not_its_militia(finder: ActorFind
     assert (found["Pokomo villagers"].sector, found["Pokomo villagers"].country) == ("CVL", "KEN")
 
 
+def test_a_communitys_people_are_civilians(finder: ActorFinder) -> None:
+    doc = make([("Raiders", "raider", "NOUN", "nsubj", 1, "NNS"), ("killed", "kill", "VERB", "ROOT", 1),
+                ("six", "six", "NUM", "nummod", 4), ("Kikuyu", "Kikuyu", "PROPN", "compound", 4),
+                ("people", "people", "NOUN", "dobj", 1, "NNS"), (".", ".", "PUNCT", "punct", 1)])  # fmt: skip
+    found = {m.text: m.actor for m in finder.find(doc)}
+    assert (found["Kikuyu people"].sector, found["Kikuyu people"].country) == ("CVL", "KEN")
+
+
 def test_a_communitys_protesters_stay_protesters(finder: ActorFinder) -> None:
     doc = make([("Police", "police", "NOUN", "nsubj", 1), ("dispersed", "disperse", "VERB", "ROOT", 1),
                 ("Turkana", "Turkana", "PROPN", "compound", 3),

@@ -46,7 +46,8 @@ def country_actor(book: ActorDictionary, iso3: str, sector: str, fallback: str) 
 # people of a community who are no armed party: "Pokomo villagers", "a Pokot man"
 CIVILIAN_LEMMAS = frozenset({"villager", "resident", "family", "herder", "herdsman", "farmer",
                              "civilian", "woman", "child", "boy", "girl", "trader",
-                             "businessman", "pupil", "student", "worshipper", "pastoralist"})  # fmt: skip
+                             "businessman", "pupil", "student", "worshipper", "pastoralist",
+                             "people", "person"})  # fmt: skip
 
 
 # people of a community who keep their own kind: "Turkana protesters" are protesters

@@ -14,6 +14,7 @@ from typing import Any
 
 from khaldun.events.extract import Draft
 from khaldun.events.lexicon import Lexicon
+from khaldun.model import ActorMention
 
 ARMED = frozenset({"MIL", "REB", "MLA", "COP", "CRM", "SPY"})
 UNARMED = frozenset({"CVL", "PRO", "MED", "REF", "HLH", "EDU", "NGO", "LAB", "REL", "BUS"})
@@ -55,7 +56,8 @@ DURING_PROTEST = re.compile(
     re.IGNORECASE,
 )
 ARMED_TARGETS = re.compile(
-    r"\b(check ?-?points?|(police |army |military |security )?(posts?|outposts?|bases?|stations?)|"
+    r"\b(check ?-?points?|(police |army |military |security )?(posts?|outposts?|bases?)|"
+    r"(police|army|military|security|border) stations?|"
     r"convoys?|patrols?|barracks|garrisons?|tanks?|armou?red vehicles?|humvees?|positions?)\b",
     re.IGNORECASE,
 )
@@ -171,6 +173,12 @@ def protest_type(d: Draft, text: str) -> tuple[str, str]:
     return "Protests", "Peaceful protest"
 
 
+def _people_of(m: ActorMention | None) -> bool:
+    """A state's people, not its forces: "four Somalis", "two Ethiopians" killed."""
+    return (m is not None and m.actor.kind == "state" and " " not in m.text
+            and m.text != m.actor.name and m.text.endswith(("is", "ans", "ese", "ns")))  # fmt: skip
+
+
 def acled_type(
     d: Draft, lex: Lexicon, *, protest: bool, text: str = ""
 ) -> tuple[str | None, str | None]:
@@ -214,7 +222,7 @@ def acled_type(
         # "13 people killed in inter-clan clashes": the dead fell in fighting between armed
         # sides (crowds fighting were dealt with above), not in an attack on civilians
         return "Battles", "Armed clash"
-    if s2 in UNARMED:
+    if s2 in UNARMED or _people_of(d.actor2):
         return "Violence against civilians", "Attack"
     if (
         s2 is None
