@@ -133,6 +133,11 @@ def draft(category: str, mode: str | None, a1: str | None, a2: str | None) -> Dr
             "Police fired tear gas to disperse them. The youths had lit bonfires.",
             ("Riots", "Violent demonstration"),
         ),
+        (  # members of named communities fighting: communal militias, a battle
+            draft("ASSAULT", "clash", None, None),
+            "Members of the Borana and Gabra communities clashed over pasture.",
+            ("Battles", "Armed clash"),
+        ),
         (  # riot police are no riot
             draft("ASSAULT", "crowd-control", "COP", None),
             "Anti-riot police dispersed voters with tear gas.",

@@ -9,6 +9,7 @@ violence against civilians; organised armed actors on both sides is a battle.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -173,6 +174,15 @@ def protest_type(d: Draft, text: str) -> tuple[str, str]:
     return "Protests", "Peaceful protest"
 
 
+@functools.cache
+def _communities() -> re.Pattern[str]:
+    """The communities whose fighting men ACLED codes as communal militias, by name."""
+    from khaldun.knowledge import community_forms
+
+    names = sorted(community_forms(), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
+
+
 def _people_of(m: ActorMention | None) -> bool:
     """A state's people, not its forces: "four Somalis", "two Ethiopians" killed."""
     return (m is not None and m.actor.kind == "state" and " " not in m.text
@@ -210,8 +220,13 @@ def acled_type(
             protest  # "a man was shot dead as police battled villagers protesting the killing"
             or d.mode in ("destroy", "mob", "beat")
             or (d.mode == "primitive" and bool(CROWD_WORDS.search(text)))
-            # "two groups clashed over a land dispute", "two factions of the party clashed"
-            or (d.mode == "clash" and bool(FACTIONS.search(sentence)))
+            # "two groups clashed over a land dispute", "two factions of the party clashed";
+            # not "members of the Borana and Gabra communities clashed": communal militias
+            or (
+                d.mode == "clash"
+                and bool(FACTIONS.search(sentence))
+                and _communities().search(sentence) is None
+            )
         )
     )
     if crowd:
