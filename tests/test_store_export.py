@@ -153,6 +153,15 @@ def test_acled_naming_follows_acleds_conventions() -> None:
     assert acled_actor({**raiders, "text": "Maasais"}, names) == "Maasai Ethnic Militia"
     unnamed = {**raiders, "text": "raiders"}
     assert acled_actor(unnamed, names) == "Unidentified Ethnic Militia"
+    # a country's generic communal militia, gang or bandits: ACLED's unidentified actors
+    assert acled_actor({**unnamed, "name": "Communal militia (Kenya)"}, names) == (
+        "Unidentified Ethnic Militia"
+    )
+    gang = {"name": "Gang (Kenya)", "id": None, "country": "KEN", "sector": "CRM"}
+    assert acled_actor(gang, names) == "Unidentified Armed Group (Kenya)"
+    assert acled_actor({**gang, "name": "Bandits", "country": None}, names) == (
+        "Unidentified Armed Group"
+    )
     mungiki = {"name": "Mungiki", "id": "KEN-MUNGIKI", "country": "KEN", "sector": "CRM"}
     assert acled_actor(mungiki, names) == "Mungiki Militia"
     unknown = {"id": "e1", "type": "ASSAULT", "mode": None, "status": "asserted",

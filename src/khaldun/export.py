@@ -69,7 +69,11 @@ def acled_actor(a: dict[str, Any] | None, countries: dict[str, str]) -> str:
         return f"{acr}: {entry.name}"  # ACLED's "ODM: Orange Democratic Movement"
     if sector in SECTOR_ACLED and iso:  # the state, or one of its forces ("Kenya Defence Forces")
         return SECTOR_ACLED[sector].format(c=countries.get(iso, iso))
-    if a.get("name") == "Communal militia":
+    name = str(a.get("name") or "").split(" (")[0]  # a generic actor's name, its country aside
+    if name in UNNAMED_ARMED and not a.get("id"):
+        # "gunmen", "a gang", "bandits": ACLED's unidentified armed group, whatever their trade
+        return "Unidentified Armed Group" + (f" ({countries.get(iso, iso)})" if iso else "")
+    if name == "Communal militia":
         # "Pokot raiders", "Borana herders": ACLED names the community's militia
         word = next((w for w in str(a.get("text") or "").split() if w[:1].isupper()), None)
         if word and word.lower() not in ("the", "a", "armed", "suspected"):
@@ -103,6 +107,9 @@ def _book() -> Any:
 
     return ActorDictionary.load()
 
+
+# generic actors ACLED names "Unidentified Armed Group"
+UNNAMED_ARMED = frozenset({"Unidentified Armed Group", "Gang", "Bandits", "Criminals"})
 
 # ACLED's name for an attacker the report does not identify
 UNIDENTIFIED = {"Battles", "Violence against civilians", "Explosions/Remote violence"}
