@@ -694,3 +694,24 @@ def test_they_is_the_crowd_or_force_that_acted_last(book: ActorDictionary) -> No
                     (".", ".", "PUNCT", "punct", 6)], book)  # fmt: skip
     [shot] = [e for e in found if e.trigger.text == "shot"]
     assert shot.actor1 is not None and shot.actor1.text == "Soldiers"
+
+
+def test_an_attack_by_no_one_named_is_the_group_held_responsible(book: ActorDictionary) -> None:
+    from khaldun.stages import _blame
+
+    def blamed(claim: str) -> Draft:
+        # "Gunmen killed two settlers. Hamas CLAIM responsibility."
+        doc = make([("Gunmen", "gunman", "NOUN", "nsubj", 1, "NNS"), ("killed", "kill", "VERB", "ROOT", 1),
+                    ("two", "two", "NUM", "nummod", 3), ("settlers", "settler", "NOUN", "dobj", 1, "NNS"),
+                    (".", ".", "PUNCT", "punct", 1),
+                    ("Hamas", "Hamas", "PROPN", "nsubj", 6), (claim, claim.lower(), "VERB", "ROOT", 6),
+                    ("responsibility", "responsibility", "NOUN", "dobj", 6), (".", ".", "PUNCT", "punct", 6)])  # fmt: skip
+        actors = tuple(ActorFinder(book).find(doc))
+        drafts = merge(list(Extractor(lexicon.load(), book, doc, actors, (), PUB, None).drafts()))
+        [d] = [d for d in _blame(drafts, actors, doc) if d.category == "ASSAULT"]
+        return d
+
+    d = blamed("claimed")
+    assert d.actor1 is not None and d.actor1.actor.id == "PSE-HAMAS"
+    d = blamed("denied")  # a denial holds no one responsible
+    assert d.actor1 is not None and d.actor1.text == "Gunmen"

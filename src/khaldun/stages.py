@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -129,7 +130,7 @@ def events_stage(config: Config) -> Callable[[Analysis], Analysis]:
         # (never where the event was: the Houthis' attacks are at sea)
         iso = iso or _actors_country(a.actors)
         ex = Extractor(lex, book, a.doc, a.actors, a.places, a.article.published, focus)
-        drafts = merge(list(ex.drafts()))
+        drafts = _blame(merge(list(ex.drafts())), a.actors, a.doc)
         events = []
         for d in drafts:
             if d.confidence < config.min_confidence:
@@ -211,6 +212,51 @@ def _precedence(events: list[Event], doc: Any) -> list[Event]:
                 e = dataclasses.replace(e, confidence=round(max(near) * 0.9, 3))
         out.append(e)
     return out
+
+
+# what a report says of a named group it holds responsible: "Al Shabaab claimed responsibility",
+# "gunmen suspected to be al Shabaab", "the attack was blamed on Boko Haram"
+BLAME = re.compile(
+    r"\b(claim(ed|s|ing)? (the )?responsibility|responsible|blamed|blames|suspect(ed|s)?|"
+    r"believed to be|thought to be|assumed to be|behind the (attack|attacks|blast|bombing|killings?))\b",
+    re.IGNORECASE,
+)
+DISOWNED = re.compile(r"\b(denied|denies|deny|not responsible|no group)\b", re.IGNORECASE)
+
+
+def _blame(drafts: list[Draft], actors: tuple[ActorMention, ...], doc: Any) -> list[Draft]:
+    """An attack by no one named, or by unnamed gunmen, is the named armed group the report
+    holds responsible within three sentences of it: "A landmine killed three people... Al
+    Shabaab is believed responsible"."""
+    import bisect
+
+    starts = [s.start_char for s in doc.sents]
+    text = doc.text
+    blamed: list[tuple[int, ActorMention]] = []
+    for m in actors:
+        if m.how not in ("dictionary", "fuzzy") or m.actor.kind != "armed_group":
+            continue
+        i = bisect.bisect_right(starts, m.span.start) - 1
+        sentence = text[starts[i] : starts[i + 1] if i + 1 < len(starts) else len(text)]
+        if BLAME.search(sentence) and not DISOWNED.search(sentence):
+            blamed.append((i, m))
+    if not blamed:
+        return drafts
+    for d in drafts:
+        a1 = d.actor1
+        if d.category != "ASSAULT" or d.status not in TOLD or d.trigger is None:
+            continue
+        if a1 is not None and not (
+            a1.how in ("generic", "unresolved") and a1.actor.sector in (None, "REB")
+        ):
+            continue
+        at = bisect.bisect_right(starts, d.trigger.idx) - 1
+        near = [m for i, m in blamed if 0 <= i - at <= 3 or (a1 is not None and i == at)]
+        if len({m.actor.id for m in near}) == 1:
+            d.actor1 = near[0]
+            if d.actor2 is not None and d.actor2.span == near[0].span:
+                d.actor2 = None  # "an attack on a church blamed on X": X is no target
+    return drafts
 
 
 def _actors_country(actors: tuple[ActorMention, ...]) -> str | None:
