@@ -168,6 +168,13 @@ def test_acled_naming_follows_acleds_conventions() -> None:
                "place": {"country": "KEN"}, "actor1": None, "actor2": None,
                "acled": {"event_type": "Violence against civilians", "sub_event_type": "Attack"}}  # fmt: skip
     assert acled_row(unknown, names)["actor1"] == "Unidentified Armed Group (Kenya)"
+    # police dispersing a demonstration: the crowd first, the police second
+    police = {"name": "Police forces", "id": None, "country": "KEN", "sector": "COP"}
+    dispersal = {**unknown, "actor1": police,
+                 "acled": {"event_type": "Protests", "sub_event_type": "Protest with intervention"}}  # fmt: skip
+    row = acled_row(dispersal, names)
+    assert (row["actor1"], row["actor2"]) == ("Protesters (Kenya)", "Police Forces of Kenya")
+    assert (row["inter1"], row["inter2"]) == (6, 1)
 
 
 def test_an_organisation_with_an_acronym_is_named_acronym_first() -> None:

@@ -127,8 +127,14 @@ def acled_row(e: dict[str, Any], countries: dict[str, str]) -> dict[str, Any]:
     acled = e.get("acled") or {}
     i1, i2 = INTER.get(a1.get("sector") or "", 0), INTER.get(a2.get("sector") or "", 0)
     actor1, assoc1 = acled_actor(a1, countries), ""
+    actor2 = acled_actor(a2, countries)
     crowd = {"Protests": "Protesters", "Riots": "Rioters"}.get(acled.get("event_type") or "")
-    if crowd and a1.get("sector") not in ("MIL", "COP", "GOV", "REB", "MLA"):
+    if crowd and a1.get("sector") in ("MIL", "COP", "GOV"):
+        # the state intervening in a demonstration: ACLED names the crowd first, the state second
+        iso = a1.get("country") or p.get("country")
+        actor1, actor2 = (f"{crowd} ({countries[iso]})" if iso in countries else crowd), actor1
+        i1, i2 = (5 if crowd == "Rioters" else 6), i1
+    elif crowd and a1.get("sector") not in ("MIL", "COP", "GOV", "REB", "MLA"):
         # ACLED names the crowd, and the party or group it came from as an associated actor
         iso = a1.get("country") or p.get("country")
         actor1 = f"{crowd} ({countries[iso]})" if iso in countries else crowd
@@ -154,7 +160,7 @@ def acled_row(e: dict[str, Any], countries: dict[str, str]) -> dict[str, Any]:
         "disorder_type": "", "event_type": acled.get("event_type") or "",
         "sub_event_type": acled.get("sub_event_type") or "",
         "actor1": actor1, "assoc_actor_1": assoc1, "inter1": i1 or "",
-        "actor2": acled_actor(a2, countries), "assoc_actor_2": "", "inter2": i2 or "",
+        "actor2": actor2, "assoc_actor_2": "", "inter2": i2 or "",
         "interaction": f"{min(i1, i2)}{max(i1, i2)}" if i1 and i2 else (i1 or ""),
         "civilian_targeting": "Civilian targeting" if a2.get("sector") == "CVL" else "",
         "iso": p.get("country") or "", "region": "", "country": countries.get(p.get("country") or "", ""),

@@ -217,8 +217,9 @@ def _precedence(events: list[Event], doc: Any) -> list[Event]:
 # what a report says of a named group it holds responsible: "Al Shabaab claimed responsibility",
 # "gunmen suspected to be al Shabaab", "the attack was blamed on Boko Haram"
 BLAME = re.compile(
-    r"\b(claim(ed|s|ing)? (the )?responsibility|responsible|blamed|blames|suspect(ed|s)?|"
-    r"believed to be|thought to be|assumed to be|behind the (attack|attacks|blast|bombing|killings?))\b",
+    r"\b(claim(ed|s|ing)? (the )?responsibility|responsible|blamed|blames|"
+    r"(suspected|believed|thought|assumed|said) to (be|have)|suspected of (the|carrying|being|staging)|"
+    r"suspected\s*[.)]|are the (main )?suspects|behind the (attack|attacks|blast|bombing|killings?))",
     re.IGNORECASE,
 )
 DISOWNED = re.compile(r"\b(denied|denies|deny|not responsible|no group)\b", re.IGNORECASE)
