@@ -715,3 +715,12 @@ def test_an_attack_by_no_one_named_is_the_group_held_responsible(book: ActorDict
     assert d.actor1 is not None and d.actor1.actor.id == "PSE-HAMAS"
     d = blamed("denied")  # a denial holds no one responsible
     assert d.actor1 is not None and d.actor1.text == "Gunmen"
+
+
+def test_suspected_members_killed_are_victims_not_the_blamed() -> None:
+    from khaldun.stages import BLAME
+
+    assert BLAME.search("Two suspected Mungiki members were killed by police.") is None
+    for told in ("Gunmen, suspected to be al Shabaab, fired.", "Al Shabaab suspected.",
+                 "The attack was blamed on Boko Haram.", "The IRI claimed responsibility."):  # fmt: skip
+        assert BLAME.search(told), told
