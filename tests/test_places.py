@@ -479,3 +479,14 @@ def test_the_cached_gazetteer_is_keyed_on_every_place_file(tmp_path, monkeypatch
     extra.write_text("schema: khaldun.places/1\nentries: [] \n", encoding="utf-8")
     os.utime(extra, ns=(mtime, mtime))  # the same time, another size
     assert gazetteer._cache_path() not in (before, added)
+
+
+def test_a_town_the_model_took_for_a_common_noun_naming_its_people(gaz: Gazetteer) -> None:
+    # "Eldoret residents protested.", "Eldoret" tagged a noun, no entity
+    found = places([("Eldoret", "eldoret", "NOUN", "compound", 1), ("residents", "resident", "NOUN", "nsubj", 2, "NNS"),
+                    ("protested", "protest", "VERB", "ROOT", 2), (".", ".", "PUNCT", "punct", 2)], gaz)  # fmt: skip
+    assert [(p.text, p.place.country) for p in found if p.place] == [("Eldoret", "KEN")]
+    # a capitalised common noun that is no large town stays no place: "Government officials met."
+    assert places([("The", "the", "DET", "det", 2), ("Government", "government", "NOUN", "compound", 2),
+                   ("officials", "official", "NOUN", "nsubj", 3, "NNS"), ("met", "meet", "VERB", "ROOT", 3),
+                   (".", ".", "PUNCT", "punct", 3)], gaz) == []  # fmt: skip

@@ -134,6 +134,12 @@ class PlaceFinder:
                 # a name the model ran into a longer entity: "in Kakamega assaulted Nation" (ORG),
                 # "a polling station in Galole" (PRODUCT)
                 spans.append((tok.i, tok.i + 1))
+            elif _town_as_noun(tok) and any(
+                c.feature == "city" and c.population >= 100_000
+                for c in self.gaz.candidates(tok.text)
+            ):
+                # a town the model tagged a common noun: "Eldoret residents protested"
+                spans.append((tok.i, tok.i + 1))
         # an institution named after its town is in that town: "Maseno University", "the
         # University of Nairobi", "Bungoma High School"
         for ent in doc.ents:
@@ -769,6 +775,14 @@ def _local_readings(
             continue
         out.append((span, cands))
     return out
+
+
+def _town_as_noun(tok: Any) -> bool:
+    """A capitalised word inside a sentence, tagged a common noun, that modifies the noun after
+    it ("Eldoret residents", "Kisumu traders"): the way a town names its people."""
+    return (tok.pos_ == "NOUN" and tok.dep_ in ("compound", "nmod") and not tok.ent_type_
+            and tok.text[:1].isupper() and tok.text[1:].islower() and len(tok.text) > 3
+            and tok.head.i == tok.i + 1)  # fmt: skip
 
 
 def _locative(ent: Any) -> bool:
