@@ -423,6 +423,12 @@ def test_the_province_after_a_district_is_the_province_not_its_capital(gaz: Gaze
     zhari, kandahar = (p.place for p in found)
     assert zhari is not None and zhari.feature == "admin2" and zhari.admin1 == "Kandahar"
     assert kandahar is not None and kandahar.feature != "city" and kandahar.precision == 3
+    # "in the Mashtal district of Baghdad": a city's district, the city itself
+    rows = [("in", "in", "ADP", "prep", 0), ("the", "the", "DET", "det", 3),
+            ("Mashtal", "Mashtal", "PROPN", "compound", 3), ("district", "district", "NOUN", "pobj", 0),
+            ("of", "of", "ADP", "prep", 3), ("Baghdad", "Baghdad", "PROPN", "pobj", 4)]  # fmt: skip
+    found = places(rows, gaz, ents=[(5, 6, "GPE")])
+    assert [(p.text, p.place.feature) for p in found if p.place] == [("Baghdad", "city")]
 
 
 def test_a_town_keeps_its_reading_beside_a_district_of_its_name(gaz: Gazetteer) -> None:

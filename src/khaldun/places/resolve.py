@@ -667,9 +667,12 @@ def _outside_their_district(doc: Any, found: list[PlaceMention]) -> list[PlaceMe
 
 def _after_district(span: Any) -> bool:
     """Does the name follow "district," or "district of" ("Zhari district, Kandahar", "Ghoryan
-    district center, Herat", "Zhari district of Kandahar province")?"""
+    district center, Herat", "Zhari district of Kandahar province")? Not "the Mashtal district of
+    Baghdad": a city's district, the city itself."""
     doc, i = span.doc, span.start - 1
     if i < 1 or doc[i].text not in (",", "of"):
+        return False
+    if doc[i].text == "of" and (span.end >= len(doc) or doc[span.end].lower_ != "province"):
         return False
     word = doc[i - 1]
     if word.lower_ in ("center", "centre") and i > 1:
