@@ -724,3 +724,19 @@ def test_suspected_members_killed_are_victims_not_the_blamed() -> None:
     for told in ("Gunmen, suspected to be al Shabaab, fired.", "Al Shabaab suspected.",
                  "The attack was blamed on Boko Haram.", "The IRI claimed responsibility."):  # fmt: skip
         assert BLAME.search(told), told
+
+
+def test_a_crowd_said_to_be_a_named_group_is_that_group(book: ActorDictionary) -> None:
+    from khaldun.stages import _blame
+
+    # "Youths, suspected to be Hamas, shot a man."
+    doc = make([("Youths", "youth", "NOUN", "nsubj", 8, "NNS"), (",", ",", "PUNCT", "punct", 0),
+                ("suspected", "suspect", "VERB", "acl", 0, "VBN"), ("to", "to", "PART", "aux", 4),
+                ("be", "be", "AUX", "xcomp", 2), ("Hamas", "Hamas", "PROPN", "attr", 4),
+                (",", ",", "PUNCT", "punct", 0), ("then", "then", "ADV", "advmod", 8),
+                ("shot", "shoot", "VERB", "ROOT", 8), ("a", "a", "DET", "det", 10),
+                ("man", "man", "NOUN", "dobj", 8), (".", ".", "PUNCT", "punct", 8)])  # fmt: skip
+    actors = tuple(ActorFinder(book).find(doc))
+    drafts = merge(list(Extractor(lexicon.load(), book, doc, actors, (), PUB, None).drafts()))
+    [d] = [d for d in _blame(drafts, actors, doc) if d.category == "ASSAULT"]
+    assert d.actor1 is not None and d.actor1.actor.id == "PSE-HAMAS"

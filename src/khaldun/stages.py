@@ -222,6 +222,7 @@ BLAME = re.compile(
     r"suspected\s*[.)]|are the (main )?suspects|behind the (attack|attacks|blast|bombing|killings?))",
     re.IGNORECASE,
 )
+IDENTIFIED = re.compile(r"\b(suspected|believed|thought|said) to (be|have been)\b", re.IGNORECASE)
 DISOWNED = re.compile(r"\b(denied|denies|deny|not responsible|no group)\b", re.IGNORECASE)
 
 
@@ -238,7 +239,7 @@ def _blame(drafts: list[Draft], actors: tuple[ActorMention, ...], doc: Any) -> l
         if m.how not in ("dictionary", "fuzzy") or m.actor.kind != "armed_group":
             continue
         i = bisect.bisect_right(starts, m.span.start) - 1
-        sentence = text[starts[i] : starts[i + 1] if i + 1 < len(starts) else len(text)]
+        sentence = _sentence(text, starts, i)
         if BLAME.search(sentence) and not DISOWNED.search(sentence):
             blamed.append((i, m))
     if not blamed:
@@ -247,17 +248,25 @@ def _blame(drafts: list[Draft], actors: tuple[ActorMention, ...], doc: Any) -> l
         a1 = d.actor1
         if d.category != "ASSAULT" or d.status not in TOLD or d.trigger is None:
             continue
-        if a1 is not None and not (
-            a1.how in ("generic", "unresolved") and a1.actor.sector in (None, "REB")
-        ):
-            continue
         at = bisect.bisect_right(starts, d.trigger.idx) - 1
-        near = [m for i, m in blamed if 0 <= i - at <= 3 or (a1 is not None and i == at)]
+        if a1 is None or (a1.how in ("generic", "unresolved") and a1.actor.sector in (None, "REB")):
+            near = [m for i, m in blamed if 0 <= i - at <= 3 or (a1 is not None and i == at)]
+        elif a1.how == "generic" and a1.actor.sector not in ("MIL", "COP", "GOV"):
+            # "youths suspected to be part of the Mungiki militia killed a butcher": who they are
+            near = [
+                m for i, m in blamed if i == at and IDENTIFIED.search(_sentence(text, starts, i))
+            ]
+        else:
+            continue
         if len({m.actor.id for m in near}) == 1:
             d.actor1 = near[0]
             if d.actor2 is not None and d.actor2.span == near[0].span:
                 d.actor2 = None  # "an attack on a church blamed on X": X is no target
     return drafts
+
+
+def _sentence(text: str, starts: list[int], i: int) -> str:
+    return text[starts[i] : starts[i + 1] if i + 1 < len(starts) else len(text)]
 
 
 def _actors_country(actors: tuple[ActorMention, ...]) -> str | None:
