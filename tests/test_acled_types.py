@@ -138,6 +138,11 @@ def draft(category: str, mode: str | None, a1: str | None, a2: str | None) -> Dr
             "Members of the Borana and Gabra communities clashed over pasture.",
             ("Battles", "Armed clash"),
         ),
+        (  # a killing in a shoot-out told in the report: two armed sides
+            draft("ASSAULT", None, None, None),
+            "Police engaged a gang in a shoot-out. One suspect was killed.",
+            ("Battles", "Armed clash"),
+        ),
         (  # riot police are no riot
             draft("ASSAULT", "crowd-control", "COP", None),
             "Anti-riot police dispersed voters with tear gas.",

@@ -65,6 +65,7 @@ ARMED_TARGETS = re.compile(
 # a shooting with two sides, or armed people on the receiving end of it: a battle
 TWO_SIDED = re.compile(
     r"\b(shoot[- ]?outs?|gun ?battles?|gun ?fights?|fire ?fights?|exchanges? of (gun)?fire|"
+    r"exchanged? (gun)?fire|"
     r"exchang(ed|ing) (gun)?fire|cross-?fire|returned fire|repulsed)\b",
     re.IGNORECASE,
 )
@@ -248,6 +249,9 @@ def acled_type(
     if (s2 in ARMED or k2 == "state") and (
         s1 is None or s1 in ARMED or d.actor1.actor.kind == "state"
     ):  # type: ignore[union-attr]
+        return "Battles", "Armed clash"
+    if d.mode is None and s2 is None and TWO_SIDED.search(text or sentence):
+        # "police engaged a suspect in a shoot-out; the suspect was killed": two armed sides
         return "Battles", "Armed clash"
     if d.mode == "firearms" and s2 is None and not TWO_SIDED.search(sentence):
         armed = [m for m in ARMED_PEOPLE.finditer(sentence)
