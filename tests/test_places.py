@@ -247,7 +247,8 @@ def test_a_small_town_abroad_is_not_read_into_a_local_name(gaz: Gazetteer) -> No
             ("district", "district", "NOUN", "dobj", 1), ("in", "in", "ADP", "prep", 4),
             ("Helmand", "Helmand", "PROPN", "pobj", 5)]  # fmt: skip
     found = places(rows, gaz, ents=[(0, 1, "ORG"), (6, 7, "GPE")])
-    assert [p.text for p in found] == ["Helmand"]
+    # the district is read whole (its gazetteer entry), never "Kash" alone
+    assert [p.text for p in found] == ["Kash Rod district", "Helmand"]
     assert all(p.place is not None and p.place.country == "AFG" for p in found)
 
 
@@ -496,3 +497,18 @@ def test_a_town_the_model_took_for_a_common_noun_naming_its_people(gaz: Gazettee
     assert places([("The", "the", "DET", "det", 2), ("Government", "government", "NOUN", "compound", 2),
                    ("officials", "official", "NOUN", "nsubj", 3, "NNS"), ("met", "meet", "VERB", "ROOT", 3),
                    (".", ".", "PUNCT", "punct", 3)], gaz) == []  # fmt: skip
+
+
+def test_the_proper_nouns_before_district_are_its_name(gaz: Gazetteer) -> None:
+    # "in Band Temur of Maywand district": the model ran the names into one entity
+    rows = [("in", "in", "ADP", "prep", 0), ("Band", "Band", "PROPN", "compound", 2),
+            ("Temur", "Temur", "PROPN", "pobj", 0), ("of", "of", "ADP", "prep", 2),
+            ("Maywand", "Maywand", "PROPN", "compound", 5), ("district", "district", "NOUN", "pobj", 3)]  # fmt: skip
+    found = places(rows, gaz, ents=[(1, 5, "ORG")])
+    assert [(p.text, p.place.feature) for p in found if p.place] == [("Maywand district", "admin2")]
+
+
+def test_afghan_provincial_capitals_the_town_list_misses(gaz: Gazetteer) -> None:
+    for name, province in (("Maidan Shar", "Wardak"), ("Mahmud-e-Raqi", "Kapisa"),
+                           ("Sharana", "Paktika"), ("Qala-e-Naw", "Badghis")):  # fmt: skip
+        assert [c.admin1 for c in gaz.candidates(name) if c.country == "AFG"] == [province], name

@@ -140,6 +140,14 @@ class PlaceFinder:
             ):
                 # a town the model tagged a common noun: "Eldoret residents protested"
                 spans.append((tok.i, tok.i + 1))
+        # the proper nouns before "district" are its name, whatever the model made of them:
+        # "in Dawlat Abad district center", "in Band Temur of Maywand district"
+        for tok in doc:
+            if tok.lower_ == "district" and tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN":
+                start = tok.i - 1
+                while start > max(0, tok.i - 4) and doc[start - 1].pos_ == "PROPN":
+                    start -= 1
+                spans.append((start, tok.i))
         # an institution named after its town is in that town: "Maseno University", "the
         # University of Nairobi", "Bungoma High School"
         for ent in doc.ents:
