@@ -1,0 +1,142 @@
+"""Kenya's constituencies and local places (data/places/admin_kenya.yaml), on hand-built Docs."""
+
+from __future__ import annotations
+
+import pytest
+from tests.docs import make
+
+from khaldun.actors.dictionary import ActorDictionary
+from khaldun.actors.resolve import ActorFinder
+from khaldun.knowledge import PlaceEntry, load_place_file, place_files
+from khaldun.places import gazetteer
+from khaldun.places.gazetteer import Gazetteer, haversine_km
+from khaldun.places.resolve import PlaceFinder
+from khaldun.text import key
+
+KEN_BOX = (-4.8, 5.1, 33.9, 42.0)  # lat min, lat max, lon min, lon max
+COUNTY_KM = 200
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return gazetteer.load()
+
+
+def _entries() -> list[PlaceEntry]:
+    [path] = [p for p in place_files() if p.name == "admin_kenya.yaml"]
+    return load_place_file(path).entries
+
+
+def _counties() -> dict[str, PlaceEntry]:
+    [path] = [p for p in place_files() if p.name == "admin_units.yaml"]
+    return {e.admin1: e for e in load_place_file(path).entries  # type: ignore[misc]
+            if e.country == "KEN" and e.feature == "province"}  # fmt: skip
+
+
+def places(rows, gaz: Gazetteer, ents=()):  # type: ignore[no-untyped-def]
+    doc = make(rows, ents=ents)
+    actors = tuple(ActorFinder(ActorDictionary.load()).find(doc))
+    return PlaceFinder(gaz).find(doc, actors)
+
+
+def test_the_file_validates_with_the_constituencies_and_local_places() -> None:
+    entries = _entries()
+    ids = [e.id for e in entries]
+    assert len(ids) == len(set(ids))
+    constituencies = [e for e in entries if e.id.startswith("ken-c-")]
+    assert len(constituencies) >= 285
+    for e in constituencies:
+        assert (e.feature, e.country, e.precision) == ("admin2", "KEN", 2), e.id
+    for e in entries:
+        if not e.id.startswith("ken-c-"):
+            assert e.id.startswith("ken-p-") and (e.feature, e.precision) == ("region", 1), e.id
+    # every county has its constituencies
+    assert {e.admin1 for e in constituencies} == set(_counties())
+
+
+def test_every_entry_lies_in_kenya_and_near_its_county() -> None:
+    counties = _counties()
+    assert len(counties) == 47
+    for e in _entries():
+        assert e.country == "KEN" and e.admin1 in counties, e.id
+        assert KEN_BOX[0] <= e.lat <= KEN_BOX[1] and KEN_BOX[2] <= e.lon <= KEN_BOX[3], e.id
+        home = counties[e.admin1]
+        assert haversine_km(e.lat, e.lon, home.lat, home.lon) <= COUNTY_KM, e.id
+
+
+def test_a_constituencys_bare_name_is_no_other_places(gaz: Gazetteer) -> None:
+    # a name that is also a town (or another place) is "<Name> constituency": the town keeps it
+    for e in _entries():
+        if not e.id.startswith("ken-c-"):
+            continue
+        for name in (e.name, *e.aliases):
+            if key(name).endswith((" constituency", " sub county")):
+                continue
+            others = [c for c in gaz.candidates(name) if c.gid != f"fac:{e.id}"]
+            assert others == [], (e.id, name, others)
+
+
+@pytest.mark.parametrize("name,county", [("Shinyalu", "Kakamega"), ("Kanduyi", "Bungoma"),
+                                         ("Nyakach", "Kisumu"), ("Kigumo", "Murang'a"),
+                                         ("Karachuonyo", "Homa Bay"), ("Teso South", "Busia"),
+                                         ("South Teso", "Busia"), ("Ndaragwa", "Nyandarua"),
+                                         ("Kipkelion West", "Kericho"), ("Embakasi East", "Nairobi"),
+                                         ("Kibra constituency", "Nairobi"),
+                                         ("Kiambu sub-county", "Kiambu")])  # fmt: skip
+def test_constituencies_are_in_the_gazetteer(gaz: Gazetteer, name: str, county: str) -> None:
+    found = [c for c in gaz.candidates(name) if c.gid.startswith("fac:ken-c-")]
+    assert [(c.feature, c.admin1, c.precision) for c in found] == [("admin2", county, 2)]
+
+
+def test_a_town_named_like_its_constituency_keeps_its_bare_name(gaz: Gazetteer) -> None:
+    for town in ("Kisumu", "Malindi", "Naivasha", "Kiambu", "Bondo"):
+        assert not any(c.gid.startswith("fac:ken-c-") for c in gaz.candidates(town)), town
+    # the constituency named after a town sits at the town's point
+    [kilgoris] = gaz.candidates("Kilgoris constituency")
+    [town] = [c for c in gaz.candidates("Kilgoris") if c.feature == "city"]
+    assert haversine_km(kilgoris.lat, kilgoris.lon, town.lat, town.lon) < 2  # type: ignore[arg-type]
+
+
+def test_residents_of_a_constituency_are_placed_there(gaz: Gazetteer) -> None:
+    # "Residents of Shinyalu protested."
+    found = places([("Residents", "resident", "NOUN", "nsubj", 3), ("of", "of", "ADP", "prep", 0),
+                    ("Shinyalu", "Shinyalu", "PROPN", "pobj", 1),
+                    ("protested", "protest", "VERB", "ROOT", 3), (".", ".", "PUNCT", "punct", 3)],
+                   gaz, ents=[(2, 3, "GPE")])  # fmt: skip
+    assert [(p.text, p.place and p.place.gazetteer_id) for p in found] == [
+        ("Shinyalu", "fac:ken-c-shinyalu")]  # fmt: skip
+    place = found[0].place
+    assert place is not None and (place.country, place.admin1, place.precision) == (
+        "KEN", "Kakamega", 2)  # fmt: skip
+
+
+def test_a_directional_constituency_with_its_county(gaz: Gazetteer) -> None:
+    # "in Teso South, Busia County"
+    found = places([("in", "in", "ADP", "ROOT", 0), ("Teso", "Teso", "PROPN", "compound", 2),
+                    ("South", "South", "PROPN", "pobj", 0), (",", ",", "PUNCT", "punct", 2),
+                    ("Busia", "Busia", "PROPN", "compound", 5),
+                    ("County", "County", "PROPN", "appos", 2)], gaz,
+                   ents=[(1, 3, "GPE"), (4, 6, "GPE")])  # fmt: skip
+    ids = [p.place and p.place.gazetteer_id for p in found]
+    assert ids == ["fac:ken-c-teso-south", "fac:ken-busia-county"]
+
+
+def test_a_known_town_still_resolves_to_the_town(gaz: Gazetteer) -> None:
+    # "Traders in Kisumu protested."
+    found = places([("Traders", "trader", "NOUN", "nsubj", 3), ("in", "in", "ADP", "prep", 0),
+                    ("Kisumu", "Kisumu", "PROPN", "pobj", 1),
+                    ("protested", "protest", "VERB", "ROOT", 3)], gaz, ents=[(2, 3, "GPE")])  # fmt: skip
+    [p] = found
+    assert p.place is not None and (p.place.name, p.place.feature) == ("Kisumu", "city")
+    assert p.place.precision == 1
+
+
+@pytest.mark.parametrize("name,city,km", [("Mwiki", "Nairobi", 20), ("Umoja", "Nairobi", 15),
+                                          ("Mukuru kwa Njenga", "Nairobi", 15),
+                                          ("Manyatta", "Kisumu", 10), ("Todonyang", "Lodwar", 200)])  # fmt: skip
+def test_estates_and_trading_centres_are_in_the_gazetteer(gaz: Gazetteer, name: str, city: str,
+                                                           km: float) -> None:  # fmt: skip
+    [town] = [c for c in gaz.candidates(city) if c.feature == "city" and c.country == "KEN"][:1]
+    [part] = [c for c in gaz.candidates(name) if c.country == "KEN"]
+    assert part.precision == 1
+    assert haversine_km(part.lat, part.lon, town.lat, town.lon) < km  # type: ignore[arg-type]
