@@ -740,3 +740,20 @@ def test_a_crowd_said_to_be_a_named_group_is_that_group(book: ActorDictionary) -
     drafts = merge(list(Extractor(lexicon.load(), book, doc, actors, (), PUB, None).drafts()))
     [d] = [d for d in _blame(drafts, actors, doc) if d.category == "ASSAULT"]
     assert d.actor1 is not None and d.actor1.actor.id == "PSE-HAMAS"
+
+
+def test_slashing_people_is_an_attack_slashing_prices_is_not(book: ActorDictionary) -> None:
+    def told(obj: str, lemma: str) -> list[Draft]:  # "Gunmen slashed OBJ."
+        return events([("Gunmen", "gunman", "NOUN", "nsubj", 1, "NNS"), ("slashed", "slash", "VERB", "ROOT", 1),
+                       (obj, lemma, "NOUN", "dobj", 1, "NNS"), (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+
+    [e] = told("farmers", "farmer")
+    assert (e.category, e.mode) == ("ASSAULT", "primitive")
+    assert told("prices", "price") == []
+
+
+def test_a_headlines_verb_in_es_is_still_the_verb(book: ActorDictionary) -> None:
+    # "Mob lynches suspect", "lynches" taken for a modifier of "suspect"
+    [e] = events([("Mob", "mob", "NOUN", "nsubj", 1, "NN"), ("lynches", "lynch", "VERB", "compound", 2, "VBZ"),
+                  ("suspect", "suspect", "NOUN", "ROOT", 2, "NN")], book)  # fmt: skip
+    assert (e.category, e.mode) == ("ASSAULT", "mob")

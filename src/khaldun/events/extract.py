@@ -228,7 +228,7 @@ class Extractor(Arguments):
         for tok in sent:
             lemma = self.lemmas[tok.i]
             if (tok.pos_ not in ("NOUN", "VERB") or tok.i == sent.start
-                    or tok.lower_ not in (lemma, lemma + "s")
+                    or tok.lower_ not in (lemma, lemma + "s", lemma + "es")
                     or lemma not in self.lex.verbs):  # fmt: skip
                 continue
             if tok.dep_ == "compound" and tok.head.i > tok.i:
