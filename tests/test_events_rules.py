@@ -757,3 +757,23 @@ def test_a_headlines_verb_in_es_is_still_the_verb(book: ActorDictionary) -> None
     [e] = events([("Mob", "mob", "NOUN", "nsubj", 1, "NN"), ("lynches", "lynch", "VERB", "compound", 2, "VBZ"),
                   ("suspect", "suspect", "NOUN", "ROOT", 2, "NN")], book)  # fmt: skip
     assert (e.category, e.mode) == ("ASSAULT", "mob")
+
+
+def test_an_attacks_object_is_its_target_a_firings_its_weapon(book: ActorDictionary) -> None:
+    def told(verb: str, lemma: str, obj: str) -> Draft:  # "Militants VERB a OBJ."
+        [e] = events([("Militants", "militant", "NOUN", "nsubj", 1, "NNS"), (verb, lemma, "VERB", "ROOT", 1),
+                      ("a", "a", "DET", "det", 3), (obj, obj, "NOUN", "dobj", 1),
+                      (".", ".", "PUNCT", "punct", 1)], book)  # fmt: skip
+        return e
+
+    assert told("attacked", "attack", "tank").mode is None  # the tank was attacked
+    assert told("fired", "fire", "rocket").mode == "heavy-weapons"
+
+
+def test_killed_by_an_airstrike_takes_the_strikes_mode(book: ActorDictionary) -> None:
+    # "Five militants were killed by an airstrike."
+    [e] = events([("Five", "five", "NUM", "nummod", 1), ("militants", "militant", "NOUN", "nsubjpass", 3, "NNS"),
+                  ("were", "be", "AUX", "auxpass", 3), ("killed", "kill", "VERB", "ROOT", 3, "VBN"),
+                  ("by", "by", "ADP", "agent", 3), ("an", "an", "DET", "det", 6),
+                  ("airstrike", "airstrike", "NOUN", "pobj", 4), (".", ".", "PUNCT", "punct", 3)], book)  # fmt: skip
+    assert e.mode == "aerial"

@@ -81,6 +81,10 @@ TARGET_PREPS = frozenset({"on", "against", "targeting", "at"})
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 RECIPIENT_PREPS = frozenset({"on", "against", "to", "toward", "towards", "with"})
 CAUSE_PREPS = frozenset({"following", "after", "in", "during", "amid", "by"})
+# verbs whose object is the weapon used: "fired a rocket", "planted a bomb", "used drones"
+WEAPON_VERBS = frozenset({"fire", "launch", "lob", "hurl", "throw", "detonate", "explode",
+                          "plant", "drop", "use", "shoot", "deploy", "set", "lay", "unleash",
+                          "hit", "strike", "target"})  # fmt: skip
 # PLOVER codes a stated intent by what is intended: a cooperative step is AGREE (a pledge), a
 # hostile one THREATEN. A refused or ruled-out cooperative step is REJECT.
 COOPERATIVE = frozenset({"AID", "SUPPORT", "COOPERATE", "CONCEDE", "RETREAT", "CONSULT", "AGREE"})
@@ -789,7 +793,7 @@ class Extractor(Arguments):
             verbs.append(pred.head)  # "3 were killed and 2 wounded following an attack by…"
         for v in verbs:
             for c in v.children:
-                if c.dep_ in ("prep", "xcomp", "advcl") and c.lower_ in CAUSE_PREPS:
+                if c.dep_ in ("prep", "agent", "xcomp", "advcl") and c.lower_ in CAUSE_PREPS:
                     for n in c.children:
                         if (
                             n.dep_ == "pobj"
@@ -1018,8 +1022,11 @@ class Extractor(Arguments):
         return self.lex.instruments.get(lemma)
 
     def _instrument(self, tok: Any, pred: Any) -> str | None:
+        # an attack's object is its target ("attacked a tank"), a firing's its weapon ("fired
+        # a rocket")
+        objects = ("dobj",) if tok.lemma_.lower() in WEAPON_VERBS or tok.pos_ != "VERB" else ()
         cands: list[Any] = [
-            c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "dobj")
+            c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", *objects)
         ]
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "using", "by"):
@@ -1048,7 +1055,7 @@ class Extractor(Arguments):
         if pred.pos_ != "VERB":
             return None
         for c in pred.children:
-            if c.dep_ in ("prep", "xcomp", "advcl") and c.lower_ in CAUSE_PREPS:
+            if c.dep_ in ("prep", "agent", "xcomp", "advcl") and c.lower_ in CAUSE_PREPS:
                 for n in c.children:
                     trig = (self.lex.nouns.get(n.lemma_.lower()) or [None])[0]
                     if (
