@@ -512,3 +512,25 @@ def test_afghan_provincial_capitals_the_town_list_misses(gaz: Gazetteer) -> None
     for name, province in (("Maidan Shar", "Wardak"), ("Mahmud-e-Raqi", "Kapisa"),
                            ("Sharana", "Paktika"), ("Qala-e-Naw", "Badghis")):  # fmt: skip
         assert [c.admin1 for c in gaz.candidates(name) if c.country == "AFG"] == [province], name
+
+
+def test_a_place_the_model_labelled_a_work_of_art_is_still_a_place(gaz: Gazetteer) -> None:
+    # "Raiders attacked Nyakach.": the small model tags Nyakach WORK_OF_ART
+    found = places([("Raiders", "raider", "NOUN", "nsubj", 1, "NNS"), ("attacked", "attack", "VERB", "ROOT", 1),
+                    ("Nyakach", "Nyakach", "PROPN", "dobj", 1), (".", ".", "PUNCT", "punct", 1)], gaz,
+                   ents=[(2, 3, "WORK_OF_ART")])  # fmt: skip
+    assert [(p.text, p.place.country) for p in found if p.place] == [("Nyakach", "KEN")]
+
+
+def test_a_run_of_proper_nouns_is_one_name_and_a_constituency_its_word(gaz: Gazetteer) -> None:
+    # "Residents of Imenti South protested.", with no entity at all
+    found = places([("Residents", "resident", "NOUN", "nsubj", 4, "NNS"), ("of", "of", "ADP", "prep", 0),
+                    ("Imenti", "Imenti", "PROPN", "compound", 3), ("South", "South", "PROPN", "pobj", 1),
+                    ("protested", "protest", "VERB", "ROOT", 4)], gaz)  # fmt: skip
+    assert [(p.text, p.place.feature) for p in found if p.place] == [("Imenti South", "admin2")]
+    # "in Naivasha constituency": the constituency, not the town
+    found = places([("in", "in", "ADP", "prep", 0), ("Naivasha", "Naivasha", "PROPN", "compound", 2),
+                    ("constituency", "constituency", "NOUN", "pobj", 0)], gaz, ents=[(1, 2, "GPE")])  # fmt: skip
+    assert [(p.text, p.place.feature) for p in found if p.place] == [
+        ("Naivasha constituency", "admin2")
+    ]

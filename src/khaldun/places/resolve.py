@@ -68,6 +68,10 @@ ADMIN_WORDS = frozenset(
     ]
 )
 AIRPORT_WORDS = frozenset({"airport", "airbase", "airfield"})
+# second-level units named by their word: "Nahri Saraj district", "Kigumo constituency"
+UNIT_WORDS = frozenset({"district", "constituency"})
+# labels the small model gives to place names it does not know: "Nyakach" a WORK_OF_ART
+NO_PLACE_ENTS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 DIRECTIONS = frozenset(
     [
         "northern",
@@ -126,6 +130,7 @@ class PlaceFinder:
                 tok.pos_ == "PROPN"
                 and (
                     not tok.ent_type_
+                    or tok.ent_type_ in NO_PLACE_ENTS  # "Raiders attacked Nyakach" (WORK_OF_ART)
                     or (tok.ent_type_ not in NUMERIC_ENTS and _after_locative(tok))
                 )
                 and len(tok.text) > 2
@@ -141,13 +146,20 @@ class PlaceFinder:
                 # a town the model tagged a common noun: "Eldoret residents protested"
                 spans.append((tok.i, tok.i + 1))
         # the proper nouns before "district" are its name, whatever the model made of them:
-        # "in Dawlat Abad district center", "in Band Temur of Maywand district"
+        # "in Dawlat Abad district center", "in Band Temur of Maywand district"; and a run of
+        # proper nouns the model split is one name: "Imenti South", "Samburu West"
         for tok in doc:
-            if tok.lower_ == "district" and tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN":
+            if tok.lower_ in UNIT_WORDS and tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN":
                 start = tok.i - 1
                 while start > max(0, tok.i - 4) and doc[start - 1].pos_ == "PROPN":
                     start -= 1
                 spans.append((start, tok.i))
+            if tok.pos_ == "PROPN" and (tok.i == 0 or doc[tok.i - 1].pos_ != "PROPN"):
+                end = tok.i + 1
+                while end < min(len(doc), tok.i + 4) and doc[end].pos_ == "PROPN":
+                    end += 1
+                if end - tok.i > 1:
+                    spans.append((tok.i, end))
         # an institution named after its town is in that town: "Maseno University", "the
         # University of Nairobi", "Bungoma High School"
         for ent in doc.ents:
@@ -189,10 +201,10 @@ class PlaceFinder:
             if m is not None and not self._place_role(span, m):
                 continue
             cands = self.gaz.candidates(span.text)
-            if nxt is not None and nxt.lower_ == "district":
+            if nxt is not None and nxt.lower_ in UNIT_WORDS:
                 # "Nahri Saraj district", "Zhari district": a district the gazetteer knows by its
                 # name and word, whose bare name is no place or another's (a town, a province)
-                named = self.gaz.candidates(f"{span.text} district")
+                named = self.gaz.candidates(f"{span.text} {nxt.lower_}")
                 named = [c for c in named if c.feature == "admin2"]
                 if named:
                     span, cands = doc[span.start : span.end + 1], named
