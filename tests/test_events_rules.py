@@ -777,3 +777,27 @@ def test_killed_by_an_airstrike_takes_the_strikes_mode(book: ActorDictionary) ->
                   ("by", "by", "ADP", "agent", 3), ("an", "an", "DET", "det", 6),
                   ("airstrike", "airstrike", "NOUN", "pobj", 4), (".", ".", "PUNCT", "punct", 3)], book)  # fmt: skip
     assert e.mode == "aerial"
+
+
+def test_a_county_is_made_precise_by_the_one_constituency_of_it_named(
+    book: ActorDictionary,
+) -> None:
+    from khaldun.places import gazetteer
+    from khaldun.places.resolve import PlaceFinder
+
+    # "Residents of Karachuonyo protested in Homa Bay county."
+    doc = make([("Residents", "resident", "NOUN", "nsubj", 3, "NNS"), ("of", "of", "ADP", "prep", 0),
+                ("Karachuonyo", "Karachuonyo", "PROPN", "pobj", 1), ("protested", "protest", "VERB", "ROOT", 3),
+                ("in", "in", "ADP", "prep", 3), ("Homa", "Homa", "PROPN", "compound", 7),
+                ("Bay", "Bay", "PROPN", "compound", 7), ("county", "county", "NOUN", "pobj", 4),
+                (".", ".", "PUNCT", "punct", 3)], ents=[(2, 3, "GPE"), (5, 8, "GPE")])  # fmt: skip
+    actors = tuple(ActorFinder(book).find(doc))
+    found = tuple(PlaceFinder(gazetteer.load()).find(doc, actors))
+    assert {p.text: p.place.precision for p in found if p.place} == {
+        "Karachuonyo": 2,
+        "Homa Bay county": 3,
+    }
+    ex = Extractor(lexicon.load(), book, doc, actors, found, PUB, None)
+    county = next(p for p in found if p.text == "Homa Bay county")
+    made = ex._town_within(county, doc[0].sent)
+    assert made is not None and made.text == "Karachuonyo"

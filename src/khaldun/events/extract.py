@@ -1122,27 +1122,35 @@ class Extractor(Arguments):
         return False
 
     def _town_within(self, place: PlaceMention | None, sent: Any) -> PlaceMention | None:
-        """A province made precise by the one town of it the sentence names: "a protest in
+        """A province made precise by the one town (else district) of it the sentence names: "a protest in
         front of the press club (Sadar, Dhaka), demanding the removal of Manikganj's deputy
         commissioner" was in Manikganj, a town of Dhaka division."""
         from khaldun.places import gazetteer
 
         area = place.place if place is not None else None
-        if area is None or area.feature != "admin1" or not area.gazetteer_id:
+        if area is None or area.feature not in ("admin1", "province") or not area.gazetteer_id:
             return place
         gaz = gazetteer.load()
         home = gaz.entry(area.gazetteer_id)
         if home is None or not home.admin1:
             return place
-        towns = {}
+        # the one town of it, else its one district or constituency ("in Karachuonyo sub
+        # county, Homa Bay county")
+        within: dict[int, dict[str, PlaceMention]] = {1: {}, 2: {}}
         for toks, p in self.place_tokens:
-            if p.place is None or p.place.precision != 1 or not p.place.gazetteer_id or not toks:
+            if (p.place is None or p.place.precision not in within or not p.place.gazetteer_id
+                    or not toks):  # fmt: skip
                 continue
             town = gaz.entry(p.place.gazetteer_id)
             if (sent.start <= min(toks) < sent.end and town is not None
                     and (town.country, town.admin1) == (home.country, home.admin1)):  # fmt: skip
-                towns[town.gid] = p
-        return next(iter(towns.values())) if len(towns) == 1 else place
+                within[p.place.precision][town.gid] = p
+        for found in within.values():
+            if len(found) == 1:
+                return next(iter(found.values()))
+            if found:
+                return place
+        return place
 
     def _sentence_place(self, tok: Any) -> PlaceMention | None:
         """The sentence's own place when the clause names none ("clashed with police on campus
