@@ -277,3 +277,24 @@ def test_a_polling_station_is_no_armed_target() -> None:
         d = Draft(category="ASSAULT", mode=None, status="asserted", trigger=None,
                   sentence=Span(0, len(text)), confidence=0.8, actor1=mention("REB"))  # fmt: skip
         assert acled_type(d, lexicon.load(), protest=False, text=text)[0] == expected, text
+
+
+def test_lighting_bonfires_is_a_violent_demonstration() -> None:
+    # "Supporters lit bonfires."
+    rows = [("Supporters", "supporter", "NOUN", "nsubj", 1), ("lit", "light", "VERB", "ROOT", 1),
+            ("bonfires", "bonfire", "NOUN", "dobj", 1), (".", ".", "PUNCT", "punct", 1)]  # fmt: skip
+    from tests.docs import make
+
+    from khaldun.actors.dictionary import ActorDictionary
+    from khaldun.actors.resolve import ActorFinder
+    from khaldun.events.extract import Extractor
+
+    doc = make(rows)
+    book = ActorDictionary.load()
+    actors = tuple(ActorFinder(book).find(doc))
+    [d] = list(Extractor(lexicon.load(), book, doc, actors, (), None, None).drafts())
+    assert (d.category, d.mode) == ("PROTEST", "riot")
+    assert acled_type(d, lexicon.load(), protest=False, text=doc.text) == (
+        "Riots",
+        "Violent demonstration",
+    )

@@ -534,3 +534,19 @@ def test_a_run_of_proper_nouns_is_one_name_and_a_constituency_its_word(gaz: Gaze
     assert [(p.text, p.place.feature) for p in found if p.place] == [
         ("Naivasha constituency", "admin2")
     ]
+
+
+def test_a_towns_people_school_or_body_names_the_town(gaz: Gazetteer) -> None:
+    # "Mombasa Women protested." (an ORG to the model), "students of Bungoma High School"
+    found = places([("Mombasa", "Mombasa", "PROPN", "compound", 1), ("Women", "Women", "PROPN", "nsubj", 2),
+                    ("protested", "protest", "VERB", "ROOT", 2)], gaz, ents=[(0, 2, "ORG")])  # fmt: skip
+    assert [p.text for p in found if p.place] == ["Mombasa"]
+    found = places([("students", "student", "NOUN", "ROOT", 0, "NNS"), ("of", "of", "ADP", "prep", 0),
+                    ("Bungoma", "Bungoma", "PROPN", "compound", 5), ("High", "High", "PROPN", "compound", 5),
+                    ("School", "School", "PROPN", "compound", 5), ("riot", "riot", "NOUN", "pobj", 1)], gaz,
+                   ents=[(2, 5, "ORG")])  # fmt: skip
+    assert [p.text for p in found if p.place] == ["Bungoma"]
+    # "Lamu residents protested.": the model made the town an adjective
+    found = places([("Lamu", "lamu", "ADJ", "amod", 1), ("residents", "resident", "NOUN", "nsubj", 2, "NNS"),
+                    ("protested", "protest", "VERB", "ROOT", 2)], gaz)  # fmt: skip
+    assert [(p.text, p.place.country) for p in found if p.place] == [("Lamu", "KEN")]

@@ -140,7 +140,7 @@ class PlaceFinder:
                 # "a polling station in Galole" (PRODUCT)
                 spans.append((tok.i, tok.i + 1))
             elif _town_as_noun(tok) and any(
-                c.feature == "city" and c.population >= 100_000
+                c.feature == "city" and c.population >= 20_000
                 for c in self.gaz.candidates(tok.text)
             ):
                 # a town the model tagged a common noun: "Eldoret residents protested"
@@ -717,7 +717,12 @@ NUMERIC_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCE
 
 
 INSTITUTIONS = frozenset({"university", "college", "polytechnic", "school", "academy",
-                          "institute", "hospital", "prison", "market", "stadium"})  # fmt: skip
+                          "institute", "hospital", "prison", "market", "stadium",
+                          # a town's people named as a body: "Mombasa Women", "Kisumu Traders"
+                          "women", "youth", "youths", "traders", "residents"})  # fmt: skip
+# the kind of school between its town and "School": "Bungoma High School"
+SCHOOL_KINDS = frozenset({"high", "secondary", "primary", "boys", "girls", "mixed", "technical",
+                          "national", "day", "teachers", "training", "comprehensive"})  # fmt: skip
 
 
 def _institution_town(ent: Any) -> tuple[int, int] | None:
@@ -728,7 +733,8 @@ def _institution_town(ent: Any) -> tuple[int, int] | None:
         return None
 
     def name_end(i: int) -> int:  # where the run of names from ``i`` ends
-        while i < len(ent) and ent[i].pos_ == "PROPN" and words[i] not in INSTITUTIONS:
+        while (i < len(ent) and ent[i].pos_ == "PROPN" and words[i] not in INSTITUTIONS
+               and not (i > 0 and words[i] in SCHOOL_KINDS)):  # fmt: skip
             i += 1
         return i
 
@@ -803,7 +809,8 @@ def _local_readings(
 def _town_as_noun(tok: Any) -> bool:
     """A capitalised word inside a sentence, tagged a common noun, that modifies the noun after
     it ("Eldoret residents", "Kisumu traders"): the way a town names its people."""
-    return (tok.pos_ == "NOUN" and tok.dep_ in ("compound", "nmod") and not tok.ent_type_
+    return (tok.pos_ in ("NOUN", "ADJ") and tok.dep_ in ("compound", "nmod", "amod")
+            and not tok.ent_type_
             and tok.text[:1].isupper() and tok.text[1:].islower() and len(tok.text) > 3
             and tok.head.i == tok.i + 1)  # fmt: skip
 
