@@ -550,3 +550,19 @@ def test_a_towns_people_school_or_body_names_the_town(gaz: Gazetteer) -> None:
     found = places([("Lamu", "lamu", "ADJ", "amod", 1), ("residents", "resident", "NOUN", "nsubj", 2, "NNS"),
                     ("protested", "protest", "VERB", "ROOT", 2)], gaz)  # fmt: skip
     assert [(p.text, p.place.country) for p in found if p.place] == [("Lamu", "KEN")]
+
+
+def test_a_town_the_model_took_for_a_person_before_or_after_its_people(gaz: Gazetteer) -> None:
+    # "Meru residents protested.", "Residents of Meru protested.": Meru tagged PERSON (and a
+    # community's name too)
+    found = places([("Meru", "Meru", "PROPN", "compound", 1), ("residents", "resident", "NOUN", "nsubj", 2, "NNS"),
+                    ("protested", "protest", "VERB", "ROOT", 2)], gaz, ents=[(0, 1, "PERSON")])  # fmt: skip
+    assert [(p.text, p.place.country) for p in found if p.place] == [("Meru", "KEN")]
+    found = places([("Residents", "resident", "NOUN", "nsubj", 3, "NNS"), ("of", "of", "ADP", "prep", 0),
+                    ("Meru", "Meru", "PROPN", "pobj", 1), ("protested", "protest", "VERB", "ROOT", 3)], gaz,
+                   ents=[(2, 3, "PERSON")])  # fmt: skip
+    assert [(p.text, p.place.country) for p in found if p.place] == [("Meru", "KEN")]
+    # a person's name in the same place is no town: "the president of Kenyatta"
+    assert places([("the", "the", "DET", "det", 1), ("president", "president", "NOUN", "nsubj", 4),
+                   ("of", "of", "ADP", "prep", 1), ("Kenyatta", "Kenyatta", "PROPN", "pobj", 2),
+                   ("spoke", "speak", "VERB", "ROOT", 4)], gaz, ents=[(3, 4, "PERSON")]) == []  # fmt: skip

@@ -302,8 +302,13 @@ class PlaceFinder:
         if mention.how == "generic" and span.end_char < mention.span.end:
             # a town naming the people of a generic actor: "Nairobi residents", "Kisumu traders"
             # (a country there is theirs: "US forces")
-            return (root.ent_type_ in ("GPE", "LOC", "FAC") and root.pos_ == "PROPN"
+            return (root.pos_ == "PROPN"
+                    and (root.ent_type_ in ("GPE", "LOC", "FAC") or self._town(span.text))
                     and not any(c.feature == "country" for c in self.gaz.candidates(span.text)))  # fmt: skip
+        if mention.how == "generic" and self._town(span.text):
+            # a community's name that is also a town's, in a place role: "residents of Meru"
+            head = root.head
+            return root.dep_ == "pobj" and head.lower_ in PLACE_PREPS and head.lower_ != "between"
         if (mention.how == "capital" and root.dep_ in ("poss", "compound")
                 and (root.head.pos_ == "PROPN" or root.head.lemma_.lower() in TOWN_PARTS)):  # fmt: skip
             return True  # the city, not its government: "Nairobi's Mathare slum", "Nairobi CBD"
@@ -319,6 +324,12 @@ class PlaceFinder:
         while root.dep_ in ("conj", "compound", "appos") and head is not root:
             root, head = head, head.head
         return root.dep_ == "pobj" and head.lower_ in PLACE_PREPS and head.lower_ != "between"
+
+    def _town(self, name: str) -> bool:
+        """Is the name a town of some size (20,000 people), whatever else it names?"""
+        return any(
+            c.feature == "city" and c.population >= 20_000 for c in self.gaz.candidates(name)
+        )
 
     def _airport(self, city: str) -> Entry | None:
         for c in self.gaz.candidates(city):
@@ -815,14 +826,25 @@ def _town_as_noun(tok: Any) -> bool:
             and tok.head.i == tok.i + 1)  # fmt: skip
 
 
+# the people a town's name stands before: "Meru residents", "Kisumu traders"
+TOWN_PEOPLE = frozenset({"resident", "trader", "youth", "villager", "people", "woman", "student",
+                         "refugee", "worker", "farmer", "operator", "driver", "local"})  # fmt: skip
+
+
 def _locative(ent: Any) -> bool:
     """A name the model took for a person that stands where a place does: "in Kakamega",
-    "the streets of Kakamega", "Kakamega town"."""
+    "the streets of Kakamega", "Kakamega town", "Kakamega residents"."""
     if ent[-1].lower_ in ADMIN_WORDS and len(ent) > 1:
         return True  # "Faridpur Sadar"
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if nxt is not None and nxt.lower_ in TOWN_WORDS | AREA_WORDS | {"area", "county"}:
         return True
+    if (
+        nxt is not None
+        and nxt.lemma_.lower() in TOWN_PEOPLE
+        and ent[-1].dep_ in ("compound", "amod")
+    ):
+        return True  # "Meru residents", "Kakuma refugee camp": a town naming its people
     root = ent.root
     if root.dep_ == "appos" and root.head.lower_ in AREA_WORDS | {"area"}:
         return True  # "in Azra district, Logar"
@@ -830,7 +852,8 @@ def _locative(ent: Any) -> bool:
         return False
     if root.head.lower_ == "of":  # "the streets of X", not "the president of X"
         return root.head.head.lemma_.lower() in {"street", "outskirt", "town", "city", "village",
-                                                  "centre", "center", "area", "part", "suburb"}  # fmt: skip
+                                                  "centre", "center", "area", "part", "suburb",
+                                                  *TOWN_PEOPLE}  # fmt: skip
     return True
 
 
