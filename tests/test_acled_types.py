@@ -7,7 +7,7 @@ import pytest
 from khaldun.events import lexicon
 from khaldun.events.acled import acled_type
 from khaldun.events.extract import Draft
-from khaldun.model import Actor, ActorMention, Span
+from khaldun.model import Actor, ActorMention, Event, Span
 
 
 def mention(sector: str | None, kind: str = "generic") -> ActorMention:
@@ -201,10 +201,17 @@ def test_an_event_that_is_itself_crowd_violence_is_violent_whatever_the_parse() 
     assert _on(rows, 3, d) == ("Riots", "Violent demonstration")
 
 
+def _coded(text: str, word: str, sub: str, typ: str, conf: float) -> Event:
+    """An event triggered by ``word`` of ``text``, with its ACLED type and confidence."""
+    at = text.index(word)
+    return Event(id=word, article_id="a", type="ASSAULT", mode=None, status="asserted",
+                 evidence=(Span(at, at + 1),), trigger=Span(at, at + len(word)), confidence=conf,
+                 acled_event_type=typ, acled_sub_event_type=sub)  # fmt: skip
+
+
 def test_violence_outranks_the_raid_or_arrest_told_with_it() -> None:
     from tests.docs import make
 
-    from khaldun.model import Event
     from khaldun.stages import _precedence
 
     # "Police raided a home. They shot a man. Later, police arrested traders."
@@ -215,10 +222,7 @@ def test_violence_outranks_the_raid_or_arrest_told_with_it() -> None:
     assert len(list(doc.sents)) == 3
 
     def event(word: str, sub: str, typ: str, conf: float) -> Event:
-        at = doc.text.index(word)
-        return Event(id=word, article_id="a", type="ASSAULT", mode=None, status="asserted",
-                     evidence=(Span(at, at + 1),), trigger=Span(at, at + len(word)), confidence=conf,
-                     acled_event_type=typ, acled_sub_event_type=sub)  # fmt: skip
+        return _coded(doc.text, word, sub, typ, conf)
 
     raid = event("raided", "Looting/property destruction", "Strategic developments", 0.7)
     shot = event("shot", "Attack", "Violence against civilians", 0.6)
@@ -232,7 +236,6 @@ def test_violence_outranks_the_raid_or_arrest_told_with_it() -> None:
 def test_a_protest_outranks_the_arrest_it_is_about() -> None:
     from tests.docs import make
 
-    from khaldun.model import Event
     from khaldun.stages import _precedence
 
     doc = make([("Villagers", "villager", "NOUN", "nsubj", 1), ("protested", "protest", "VERB", "ROOT", 1),
@@ -240,10 +243,7 @@ def test_a_protest_outranks_the_arrest_it_is_about() -> None:
                 (".", ".", "PUNCT", "punct", 1)])  # fmt: skip
 
     def event(word: str, sub: str, typ: str, conf: float) -> Event:
-        at = doc.text.index(word)
-        return Event(id=word, article_id="a", type="PROTEST", mode=None, status="asserted",
-                     evidence=(Span(at, at + 1),), trigger=Span(at, at + len(word)), confidence=conf,
-                     acled_event_type=typ, acled_sub_event_type=sub)  # fmt: skip
+        return _coded(doc.text, word, sub, typ, conf)
 
     arrest = event("arrest", "Arrests", "Strategic developments", 0.8)
     protest = event("protested", "Peaceful protest", "Protests", 0.7)
