@@ -159,3 +159,10 @@ def test_an_articles_country_from_its_named_actors_when_they_agree() -> None:
     assert _actors_country((named("KEN"), named(None, "generic", "generic"))) == "KEN"
     assert _actors_country((named("KEN"), named("SOM"))) is None  # they disagree: no guess
     assert _actors_country((named("USA", "igo"),)) is None  # a UN body says nothing of where
+
+
+def test_cattle_rustlers_are_a_communal_militia(finder: ActorFinder) -> None:
+    doc = make([("Cattle", "cattle", "NOUN", "compound", 1), ("rustlers", "rustler", "NOUN", "nsubj", 2, "NNS"),
+                ("attacked", "attack", "VERB", "ROOT", 2)])  # fmt: skip
+    [m] = finder.find(doc)
+    assert (m.actor.name, m.actor.sector) == ("Communal militia", "MLA")

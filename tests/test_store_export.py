@@ -153,6 +153,12 @@ def test_acled_naming_follows_acleds_conventions() -> None:
     assert acled_actor({**raiders, "text": "Maasais"}, names) == "Maasai Ethnic Militia"
     unnamed = {**raiders, "text": "raiders"}
     assert acled_actor(unnamed, names) == "Unidentified Ethnic Militia"
+    # a sentence's first word is no community ("Raiders attacked…"); the community after
+    # "Armed" is ("Armed Turkana herders")
+    assert acled_actor({**raiders, "text": "Raiders"}, names) == "Unidentified Ethnic Militia"
+    assert acled_actor({**raiders, "text": "Armed Turkana herders"}, names) == (
+        "Turkana Ethnic Militia"
+    )
     # a country's generic communal militia, gang or bandits: ACLED's unidentified actors
     assert acled_actor({**unnamed, "name": "Communal militia (Kenya)"}, names) == (
         "Unidentified Ethnic Militia"

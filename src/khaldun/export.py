@@ -9,6 +9,7 @@ real-world event, with its ``mentions``), or single-report mentions (``Store.eve
 from __future__ import annotations
 
 import csv
+import functools
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -75,8 +76,10 @@ def acled_actor(a: dict[str, Any] | None, countries: dict[str, str]) -> str:
         return "Unidentified Armed Group" + (f" ({countries.get(iso, iso)})" if iso else "")
     if name == "Communal militia":
         # "Pokot raiders", "Borana herders": ACLED names the community's militia
-        word = next((w for w in str(a.get("text") or "").split() if w[:1].isupper()), None)
-        if word and word.lower() not in ("the", "a", "armed", "suspected"):
+        skip = {"the", "a", "armed", "suspected"} | _generic_words()
+        words = str(a.get("text") or "").split()
+        word = next((w for w in words if w[:1].isupper() and w.lower() not in skip), None)
+        if word:
             from khaldun.knowledge import community_forms
 
             # "Boran raiders", "Maasais": the community's own name ("Borana", "Maasai")
@@ -100,6 +103,15 @@ def _located(a: dict[str, Any], place: dict[str, Any]) -> dict[str, Any]:
     ):
         return {**a, "country": place["country"]}
     return a
+
+
+@functools.cache
+def _generic_words() -> frozenset[str]:
+    """The generic actor nouns and their plurals: "Raiders" opening a sentence names no community."""
+    from khaldun.knowledge import generic_nouns
+
+    lemmas = {n.lemma for n in generic_nouns().nouns if " " not in n.lemma}
+    return frozenset(lemmas | {w + "s" for w in lemmas} | {"men", "youths", "cattle"})
 
 
 def _book() -> Any:
