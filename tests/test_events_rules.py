@@ -801,3 +801,11 @@ def test_a_county_is_made_precise_by_the_one_constituency_of_it_named(
     county = next(p for p in found if p.text == "Homa Bay county")
     made = ex._town_within(county, doc[0].sent)
     assert made is not None and made.text == "Karachuonyo"
+
+
+def test_a_headline_before_a_semicolon_keeps_its_verb(book: ActorDictionary) -> None:
+    # "Raiders attack village; motive unknown", parsed with "motive" as the sentence's verb
+    found = events([("Raiders", "raider", "NOUN", "compound", 2, "NNS"), ("attack", "attack", "NOUN", "compound", 2),
+                    ("village", "village", "NOUN", "nsubj", 4), (";", ";", "PUNCT", "punct", 4),
+                    ("motive", "motive", "VERB", "ROOT", 4), ("unknown", "unknown", "ADJ", "advmod", 4)], book)  # fmt: skip
+    assert [(e.category, e.trigger.text) for e in found] == [("ASSAULT", "attack")]

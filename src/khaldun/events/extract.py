@@ -226,10 +226,11 @@ class Extractor(Arguments):
         object ("Raiders attack village", "Orma youth attack journalists", "Mob lynch suspect"):
         a sentence with no main verb, and a bare present form after a noun, before the noun it
         modifies or that it heads."""
-        if sent.root.pos_ in ("VERB", "AUX"):
-            return []
+        root = sent.root
         found: list[Draft] = []
         for tok in sent:
+            if root.pos_ in ("VERB", "AUX") and not _beyond_semicolon(tok, root):
+                continue  # a main verb (not one the parse took from after a ";") tells the event
             lemma = self.lemmas[tok.i]
             if (tok.pos_ not in ("NOUN", "VERB") or tok.i == sent.start
                     or tok.lower_ not in (lemma, lemma + "s", lemma + "es")
@@ -1286,6 +1287,13 @@ def _misparsed_predicate(tok: Any, category: str) -> bool:
             c.dep_ == "dobj" for c in tok.children
         )
     return category == "PROTEST" or any(c.dep_ == "dobj" for c in tok.children)
+
+
+def _beyond_semicolon(tok: Any, root: Any) -> bool:
+    """Does a semicolon stand between the token and the sentence's root ("Group attacks
+    employee; motive unknown", parsed with "motive" its verb)?"""
+    lo, hi = sorted((tok.i, root.i))
+    return any(t.text == ";" for t in tok.doc[lo:hi])
 
 
 def _participle(d: Draft) -> bool:
