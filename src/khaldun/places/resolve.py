@@ -139,10 +139,7 @@ class PlaceFinder:
                 # a name the model ran into a longer entity: "in Kakamega assaulted Nation" (ORG),
                 # "a polling station in Galole" (PRODUCT)
                 spans.append((tok.i, tok.i + 1))
-            elif _town_as_noun(tok) and any(
-                c.feature == "city" and c.population >= 20_000
-                for c in self.gaz.candidates(tok.text)
-            ):
+            elif _town_as_noun(tok) and self._town(tok.text):
                 # a town the model tagged a common noun: "Eldoret residents protested"
                 spans.append((tok.i, tok.i + 1))
         # the proper nouns before "district" are its name, whatever the model made of them:
