@@ -313,6 +313,11 @@ def test_an_institution_named_for_its_town_is_in_the_town(gaz: Gazetteer) -> Non
                     ("University", "University", "PROPN", "pobj", 0), ("of", "of", "ADP", "prep", 2),
                     ("Nairobi", "Nairobi", "PROPN", "pobj", 3)], gaz, ents=[(2, 5, "ORG")])  # fmt: skip
     assert [(p.text, p.place and p.place.name) for p in found] == [("Nairobi", "Nairobi")]
+    # the model's entity takes the article in: "the University of Machakos"
+    found = places([("at", "at", "ADP", "ROOT", 0), ("the", "the", "DET", "det", 2),
+                    ("University", "University", "PROPN", "pobj", 0), ("of", "of", "ADP", "prep", 2),
+                    ("Machakos", "Machakos", "PROPN", "pobj", 3)], gaz, ents=[(1, 5, "ORG")])  # fmt: skip
+    assert [(p.text, p.place and p.place.country) for p in found] == [("Machakos", "KEN")]
 
 
 def test_a_capital_naming_its_people_or_parts_is_a_place(gaz: Gazetteer) -> None:

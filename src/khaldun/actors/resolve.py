@@ -78,8 +78,50 @@ def _armed_doer(tok: Any) -> bool:
     return not any(v.lemma_.lower() in PROPERTY_HARM for v in verbs)
 
 
+# herders who attack or fight people are a community's armed men, as ACLED codes them
+# ("a group of herders attacked farmers", "pastoralists killed two men"); herders attacked,
+# or protesting, are who they are
+HERDERS = frozenset({"herder", "herdsman", "pastoralist"})
+FIGHTING = frozenset({"attack", "kill", "raid", "shoot", "hack", "ambush", "invade", "murder",
+                      "stab", "clash", "fight", "injure", "wound", "maim", "massacre"})  # fmt: skip
+
+
+def _fighting_herders(tok: Any, lemma: str) -> bool:
+    if lemma not in HERDERS:
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "nsubj":
+        tok = tok.head.head  # "a group of herders attacked…"
+    if tok.dep_ == "nsubj" or (tok.dep_ == "conj" and tok.head.dep_ == "nsubj"):
+        verb = tok.head if tok.dep_ == "nsubj" else tok.head.head
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        verb = tok.head.head
+    else:
+        return False
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    return any(v.lemma_.lower() in FIGHTING for v in verbs)
+
+
+SINGULAR = frozenset({"a", "an", "one", "another", "each", "every", "this", "that"})
+
+
+def _collective(tok: Any) -> bool:
+    """ "Youth" for young people as a body ("rowdy youth attacked the stations"), not "a youth
+    was shot" nor "the youth was arrested"."""
+    if tok.lemma_.lower() != "youth" or any(c.lower_ in SINGULAR for c in tok.children):
+        return False
+    verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is None:
+        return True
+    singular = ("was", "is", "has")
+    return verb.tag_ != "VBZ" and not any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in singular for c in verb.children
+    )
+
+
 def _victims(tok: Any, sector: str) -> bool:
     """Are these a community's people rather than its armed men (a militia)?"""
+    if _fighting_herders(tok, tok.lemma_.lower()):
+        return False
     if sector != "CVL" and tok.lemma_.lower() not in CIVILIAN_LEMMAS:
         return False
     return tok.lemma_.lower() in CIVILIAN_LEMMAS or tok.tag_ in ("NN", "NNP")
@@ -186,14 +228,24 @@ class ActorFinder:
             if entry is None:
                 continue
             sector, plural_only, name = entry
-            if plural_only and tok.tag_ not in ("NNS", "NNPS"):
+            if plural_only and tok.tag_ not in ("NNS", "NNPS") and not _collective(tok):
                 continue
-            if sector in ("CVL", "PRO") and any(
-                c.dep_ == "amod"
-                and (c.lower_ in ("armed", "masked") or (c.lower_ in UNNAMED and _armed_doer(tok)))
-                for c in tok.lefts
+            if (
+                sector in ("CVL", "PRO")
+                and any(
+                    c.dep_ == "amod"
+                    and (
+                        c.lower_ in ("armed", "masked")
+                        or (c.lower_ in UNNAMED and _armed_doer(tok))
+                    )
+                    # not over another noun: "Armed group attack villagers" (a misparse)
+                    and not any(t.pos_ == "NOUN" for t in doc[c.i + 1 : tok.i])
+                    for c in tok.lefts
+                )
             ):  # "armed youths", "masked men", "shot by unidentified men": an armed group
                 sector, name = "REB", "Unidentified Armed Group"
+            elif _fighting_herders(tok, lemma):
+                sector, name = "MLA", "Communal militia"
             if lemma in ("group", "movement"):
                 mods = [c.lemma_.lower() for c in tok.lefts if c.dep_ in ("compound", "amod")]
                 sector_mods = [self.modifiers[m] for m in mods if m in self.modifiers]

@@ -90,11 +90,18 @@ CROWD_VIOLENCE = re.compile(
     r"block(ed|ing|s)? (off )?(the |a |main |major |several )?(roads?|highway|streets?)|"
     r"rampage\w*|violently|"
     r"light(ing|s)? (a |several )?(fires?|bonfires?)|fires? (were|was) lit|damag(e|es|ed|ing)\b|"
-    r"turns? violent|turning violent|violent (protests?|demonstrations?|unrest|riots?)|"
+    r"turns? violent|turning violent|violent ([a-z-]+ )?(protests?|demonstrations?|unrest|riots?)|"
     r"chas(ed|ing) (away )?(the |a )?(police|officers?|journalists?|them|him)|lynch\w*|"
     r"thr(ew|ow|owing|own) (stones|rocks|bricks|objects|missiles)|"
     r"smash\w*|brok(e|en) into|break(ing)? (into|windows?)|destroy\w*|destruction|running battles?|"
-    r"(turned|became|turn) violent|violence broke out|stole|stolen|rowdy)\b",
+    r"(turned|became|turn) violent|violence broke out|stole|stolen|rowdy|"
+    r"h(e|o)ld(ing)? [\w ]{0,40}hostage|took [\w ]{0,40}hostage)\b",
+    re.IGNORECASE,
+)
+# a report about a protest or a riot (not about riot police)
+PROTEST_TOLD = re.compile(
+    r"\b((?<!anti-)(?<!anti )riot(s|ing|ers?|ed)?\b(?! (police|gear|squad|unit|control))|"
+    r"protest\w*|demonstrat\w*)",
     re.IGNORECASE,
 )
 CROWD_NOUNS = frozenset({"protester", "demonstrator", "student", "youth", "rioter", "crowd", "mob"})
@@ -196,13 +203,21 @@ def acled_type(
 ) -> tuple[str | None, str | None]:
     et, st = lex.acled(d.category, d.mode)
     riot_word = d.trigger is None or d.trigger.lemma_.lower() in RIOT_WORDS
+    s1 = d.actor1.actor.sector if d.actor1 else None
+    if (
+        d.category == "PROTEST"
+        and d.mode == "riot"
+        and s1 in ("REB", "MLA", "CRM")
+        and not riot_word
+    ):
+        # "unidentified assailants hurled a petrol bomb at…": an armed group's attack, not a riot
+        return "Violence against civilians", "Attack"
     if d.category == "PROTEST" and d.mode == "riot" and not riot_word:
         return "Riots", "Violent demonstration" if protest else "Mob violence"
     if d.category == "PROTEST" and et in ("Protests", "Riots"):
         return protest_type(d, text)
     if d.category != "ASSAULT":
         return et, st
-    s1 = d.actor1.actor.sector if d.actor1 else None
     if d.mode in REMOTE and not (s1 in UNORGANISED and d.mode == "explosives"):
         return et, st  # (party supporters hurling crude bombs is still a riot)
     s2 = d.actor2.actor.sector if d.actor2 else None
@@ -211,6 +226,14 @@ def acled_type(
         s2 == "PRO"
         or d.mode == "crowd-control"
         or (protest and s1 == "COP" and s2 in ("EDU", "LAB", "PTY", "CVL"))
+        # "third day of riots called by the opposition; police intervened, killing 2": the
+        # police's violence at a protest or riot the report is about is that protest's
+        or (
+            s1 == "COP"
+            and s2 in (None, "EDU", "LAB", "PTY", "CVL")
+            and d.mode not in REMOTE
+            and PROTEST_TOLD.search(text) is not None
+        )
     ):
         # force against a crowd: the protest was violent, or the state intervened
         et, st = protest_type(d, text)

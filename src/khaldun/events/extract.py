@@ -21,7 +21,9 @@ from khaldun.dates.resolve import resolve as resolve_date
 from khaldun.dates.resolve import with_month
 from khaldun.events.arguments import PRONOUNS, Arguments, _subject, _tokspan
 from khaldun.events.lexicon import Lexicon, Trigger
+from khaldun.knowledge import community_forms
 from khaldun.model import (
+    Actor,
     ActorMention,
     Attribution,
     DateRange,
@@ -85,6 +87,13 @@ CAUSE_PREPS = frozenset({"following", "after", "in", "during", "amid", "by"})
 WEAPON_VERBS = frozenset({"fire", "launch", "lob", "hurl", "throw", "detonate", "explode",
                           "plant", "drop", "use", "shoot", "deploy", "set", "lay", "unleash",
                           "hit", "strike", "target"})  # fmt: skip
+# singular nouns for a band of people, who can be a headline's attackers ("Armed group attack
+# villagers", "Gang raid homestead")
+BAND_NOUNS = frozenset({"group", "gang", "mob", "sect", "militia", "crowd", "clan", "band"})
+# forms the small model's lemmatizer gets wrong ("raped" -> "rap")
+LEMMA_FIXES = {"raped": "rape", "raping": "rape"}
+# verbs whose object weapon is the attack itself: "hurled a grenade at", "planted a bomb"
+THROWING_VERBS = frozenset({"hurl", "throw", "lob", "plant", "detonate", "hurle"})
 # PLOVER codes a stated intent by what is intended: a cooperative step is AGREE (a pledge), a
 # hostile one THREATEN. A refused or ruled-out cooperative step is REJECT.
 COOPERATIVE = frozenset({"AID", "SUPPORT", "COOPERATE", "CONCEDE", "RETREAT", "CONSULT", "AGREE"})
@@ -189,7 +198,7 @@ class Extractor(Arguments):
         # per-document indexes, built once: ``doc.text`` joins every token on each access, and
         # the trigger scan looks up each token's lemma several times
         self.text: str = doc.text
-        self.lemmas: list[str] = [t.lemma_.lower() for t in doc]
+        self.lemmas: list[str] = [LEMMA_FIXES.get(t.lower_) or t.lemma_.lower() for t in doc]
         # ``doc.ents`` builds its spans anew each time; a date cut after its month gets it back
         self.ents: tuple[Any, ...] = tuple(
             with_month(e) if e.label_ in ("DATE", "TIME") else e for e in doc.ents
@@ -218,8 +227,33 @@ class Extractor(Arguments):
             ):
                 # no verb states an event, or only a participle hanging off a verbless
                 # sentence does ("Students embark on a protest…, accusing the headmaster")
-                found += self._headline_verb(sent) or self._bare_noun_event(sent)
+                found += (self._headline_verb(sent) or self._shot_dead(sent)
+                          or self._bare_noun_event(sent))  # fmt: skip
             yield from found
+
+    def _shot_dead(self, sent: Any) -> list[Draft]:
+        """ "Shot dead" that the parse took for a noun ("A motorcyclist was on Saturday shot
+        dead on the Hola road", "Five shot dead by armed bandits"): a shooting, its victim the
+        noun before it and its shooter the agent after it."""
+        for tok in sent:
+            if (tok.lower_ != "shot" or tok.pos_ == "VERB" or tok.i + 1 >= sent.end
+                    or self.doc[tok.i + 1].lower_ != "dead"):  # fmt: skip
+                continue
+            victim = next((t for t in reversed(self.doc[sent.start : tok.i])
+                           if t.dep_ in ("nsubj", "nsubjpass") or t.pos_ == "NUM"), None)  # fmt: skip
+            by = next((t for t in self.doc[tok.i + 2 : sent.end] if t.lower_ == "by"), None)
+            agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+            actor1 = (self._resolve(agent) or self._unresolved(agent)) if agent else None
+            actor2 = self._resolve(victim) if victim is not None else None
+            place = self._town_within(self._sentence_place(tok), sent)
+            date_ = self._date(tok, tok, None)
+            conf = 0.9 * 0.8
+            return [Draft(category="ASSAULT", mode="firearms", status="asserted", trigger=tok,
+                          sentence=Span(sent.start_char, sent.end_char), confidence=conf,
+                          actor1=actor1, actor2=actor2, place=place, date=date_,
+                          evidence=[Span(sent.start_char, sent.end_char)],
+                          inherited=_inherited(sent, place, date_))]  # fmt: skip
+        return []
 
     def _headline_verb(self, sent: Any) -> list[Draft]:
         """The verbs of a headline that the parse took for nouns between their subject and
@@ -254,7 +288,7 @@ class Extractor(Arguments):
                 subj.tag_ == "NN" and subj.lower_ != "youth" and not self._acting(subj, trig)
             ):
                 continue  # "an attack plan", "the protest camp"
-            actor1 = self._resolve(subj) or self._unresolved(subj)
+            actor1 = self._resolve(subj) or self._unresolved(subj) or self._community(subj)
             actor2 = self._resolve(obj) or self._unresolved(obj, names_only=True)
             if actor2 is not None and actor1 is not None and actor2.span == actor1.span:
                 actor2 = None  # "Raiders attack village": the compound's first noun is no target
@@ -274,13 +308,26 @@ class Extractor(Arguments):
                                inherited=_inherited(sent, place, date_)))  # fmt: skip
         return found
 
+    def _community(self, tok: Any) -> ActorMention | None:
+        """A community heading a headline as its actor ("Pokot attack Luhya farmers"): its
+        militia, as ACLED codes a community's fighting men."""
+        forms = community_forms()
+        if tok.text not in forms:
+            return None
+        actor = Actor(name="Communal militia", country=forms[tok.text][1], sector="MLA",
+                      kind="generic")  # fmt: skip
+        return ActorMention(_tokspan(self.doc[tok.i : tok.i + 1]), tok.text, actor, "generic", 0.7)
+
     def _acting(self, subj: Any, trig: Trigger) -> bool:
         """A singular noun that can do what a headline's verb says: a known actor ("Police
         battle Mungiki sect", "Mob lynch suspect"), or anyone at all for a protest ("Hospital
         staff protest pay cuts")."""
         named = self.actor_at.get(subj.i)
-        return trig.category == "PROTEST" or (
-            named is not None and named.how in ("dictionary", "fuzzy", "generic")
+        return (
+            trig.category == "PROTEST"
+            or (named is not None and named.how in ("dictionary", "fuzzy", "generic"))
+            or subj.text in community_forms()  # "Pokot attack Luhya farmers"
+            or (subj.lower_ in BAND_NOUNS and trig.category in CONFLICT)  # "Armed group attack…"
         )
 
     def _bare_noun_event(self, sent: Any) -> list[Draft]:
@@ -415,7 +462,12 @@ class Extractor(Arguments):
             status = "threatened"
         if intensified and not future:
             return  # "stepped up attacks" is an aggregate, not one event
-        mode = self._instrument(tok, pred) or trig_mode
+        if category == "PROTEST":
+            mode = trig_mode  # a riot's petrol bombs make it no bombing
+        elif tok.pos_ == "NOUN" and pred is not tok and (own := self._instrument_of(tok)):
+            mode = own  # "gunmen threw a grenade": the weapon thrown, not the thrower's
+        else:
+            mode = self._instrument(tok, pred) or trig_mode
         inferred = False
         if mode is None and category == "ASSAULT":
             # "killed during a shootout", "wounded in an airstrike": the causing event's mode
@@ -511,6 +563,9 @@ class Extractor(Arguments):
                 return head, False
             if hl in self.lex.intensifiers:
                 return head, True
+            if (tok.dep_ == "dobj" and hl in THROWING_VERBS
+                    and self.lemmas[tok.i] in self.lex.instruments):  # fmt: skip
+                return head, False  # "assailants hurled a petrol bomb at…": they attacked
         if tok.dep_ == "pobj" and head.head.lemma_.lower() in ("responsibility",):
             return head.head.head, False
         if (tok.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj"
@@ -645,8 +700,10 @@ class Extractor(Arguments):
                 subj = _subject(p.head.head)  # "the PKK issued a declaration demanding…"
             told = _subject(p.head) if p.dep_ in ("xcomp", "oprd") else None
             if told is not None and told.dep_ == "nsubjpass":
-                if p.tag_ == "VBN" and not any(c.dep_ == "aux" for c in p.children):
-                    # "three women were reported killed": the one told of is the target
+                if p.tag_ == "VBN" and (not any(c.dep_ == "aux" for c in p.children)
+                                        or any(c.dep_ == "auxpass" for c in p.children)):  # fmt: skip
+                    # "three women were reported killed", "thirty people are reported to have
+                    # been killed": the one told of is the target
                     patient = told
                 else:  # "Hamas was reported to have attacked…": the one told of did it
                     subj, raised = told, True
@@ -672,6 +729,19 @@ class Extractor(Arguments):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         a1 = self._resolve(p) or self._unresolved(p) or a1
+        if a1 is None and passive:
+            # "two people were killed and others injured by suspected al-Shabaab": the agent
+            # of a passive conjoined with it
+            conj = [v for v in pred.children if v.dep_ == "conj"]
+            if pred.dep_ == "conj":
+                conj.append(pred.head)  # "a man was seized by a mob and killed"
+            for v in conj + [a for n in conj for a in n.children if a.dep_ == "acl"]:
+                if v.tag_ == "VBN":
+                    for c in v.children:
+                        if c.dep_ == "agent":
+                            for p in c.children:
+                                if p.dep_ == "pobj":
+                                    a1 = a1 or self._resolve(p)
         if tok.pos_ == "NOUN":
             for c in tok.children:
                 if c.dep_ == "poss":
@@ -1177,6 +1247,13 @@ class Extractor(Arguments):
                        and not DATELINE.match(self.doc[min(toks)].sent.text)]  # fmt: skip
             if earlier:
                 return max(earlier, key=lambda p: p.span.start)
+            # "Protesters took to the streets again. Outside Kisumu's morgue, 30 women stood
+            # weeping": the one place the rest of the paragraph names
+            later = [p for toks, p in self.place_tokens
+                     if p.place is not None and p.place.feature != "country" and toks
+                     and min(toks) >= sent.end and self._same_paragraph(sent.end_char, p.span.start)]  # fmt: skip
+            if len({p.place.gazetteer_id for p in later if p.place}) == 1:
+                return later[0]
         return self.focus
 
     def _same_paragraph(self, start: int, end: int) -> bool:

@@ -38,10 +38,17 @@ def _date_ok(a: DateRange | None, b: DateRange | None) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
+def _not_property(a: Draft, b: Draft) -> bool:
+    """An attack on someone is not the vandalism told beside it: "two people were killed by
+    al-Shabaab, who vandalised a mast" is two events, not one destruction of property."""
+    modeless = a if a.mode is None else b
+    return (a.mode or b.mode) != "destroy" or modeless.actor2 is None
+
+
 def compatible(a: Draft, b: Draft) -> bool:
     return (
         a.category == b.category
-        and (a.mode == b.mode or None in (a.mode, b.mode))
+        and (a.mode == b.mode or (None in (a.mode, b.mode) and _not_property(a, b)))
         and _actor_ok(a.actor1, b.actor1)
         and _actor_ok(a.actor2, b.actor2)
         and _place_ok(a.place, b.place)

@@ -736,6 +736,8 @@ SCHOOL_KINDS = frozenset({"high", "secondary", "primary", "boys", "girls", "mixe
 def _institution_town(ent: Any) -> tuple[int, int] | None:
     """The tokens of the town an institution's name opens or ends with: "Maseno" of "Maseno
     University", "Nairobi" of "University of Nairobi", "Kisii" of "Kisii School"."""
+    if len(ent) and ent[0].lower_ == "the":
+        ent = ent[1:]  # "the University of Machakos"
     words = [t.lower_ for t in ent]
     if not any(w in INSTITUTIONS for w in words):
         return None
