@@ -210,3 +210,43 @@ def test_a_place_the_rest_of_the_paragraph_names(book: ActorDictionary) -> None:
 
     assert place_of(["Kisumu"]) == "Kisumu"
     assert place_of(["Kisumu", "Nakuru"]) is None  # two places: neither is surely the march's
+
+
+def test_who_protests_a_decision_decides_whether_it_is_a_demonstration(
+    book: ActorDictionary,
+) -> None:
+    def told(subj: str, lemma: str) -> str:  # "SUBJ protested the decision."
+        rows = [(subj, lemma, "NOUN", "nsubj", 1, "NNS"), ("protested", "protest", "VERB", "ROOT", 1),
+                ("the", "the", "DET", "det", 3), ("decision", "decision", "NOUN", "dobj", 1)]  # fmt: skip
+        [(d, _)] = coded(rows, book)
+        return d.category
+
+    assert told("Students", "student") == "PROTEST"
+    assert told("ministers", "minister") == "ACCUSE"
+
+
+def test_continued_protests_and_damaged_property_are_events(book: ActorDictionary) -> None:
+    rows = [("Workers", "worker", "NOUN", "nsubj", 1, "NNS"), ("continued", "continue", "VERB", "ROOT", 1),
+            ("protests", "protest", "NOUN", "dobj", 1, "NNS")]  # fmt: skip
+    [(d, acled)] = coded(rows, book)
+    assert d.category == "PROTEST" and acled[0] == "Protests"
+    rows = [("Supporters", "supporter", "NOUN", "nsubj", 1, "NNS"), ("damaged", "damage", "VERB", "ROOT", 1),
+            ("property", "property", "NOUN", "dobj", 1)]  # fmt: skip
+    [(d, acled)] = coded(rows, book)
+    assert (d.category, d.mode) == ("ASSAULT", "destroy") and acled[0] == "Riots"
+    # damage to a reputation is no destruction
+    rows = [("Scandals", "scandal", "NOUN", "nsubj", 1, "NNS"), ("damaged", "damage", "VERB", "ROOT", 1),
+            ("his", "his", "PRON", "poss", 3), ("reputation", "reputation", "NOUN", "dobj", 1)]  # fmt: skip
+    assert coded(rows, book) == []
+
+
+def test_a_verbless_reports_protest_noun_beside_another_event(book: ActorDictionary) -> None:
+    # "Residents in Kisumu held demonstrations for a politician they believed was criticised.":
+    # the parse takes "held" for a modifier and makes "Residents" the root
+    rows = [("Residents", "resident", "NOUN", "ROOT", 0, "NNS"), ("held", "hold", "VERB", "amod", 2, "VBN"),
+            ("demonstrations", "demonstration", "NOUN", "appos", 0, "NNS"), ("for", "for", "ADP", "prep", 2),
+            ("a", "a", "DET", "det", 5), ("politician", "politician", "NOUN", "pobj", 3),
+            ("they", "they", "PRON", "nsubj", 7), ("believed", "believe", "VERB", "relcl", 5),
+            ("was", "be", "AUX", "auxpass", 9), ("criticised", "criticise", "VERB", "ccomp", 7, "VBN")]  # fmt: skip
+    found = coded(rows, book)
+    assert any(d.category == "PROTEST" and acled[0] == "Protests" for d, acled in found)

@@ -87,6 +87,8 @@ CAUSE_PREPS = frozenset({"following", "after", "in", "during", "amid", "by"})
 WEAPON_VERBS = frozenset({"fire", "launch", "lob", "hurl", "throw", "detonate", "explode",
                           "plant", "drop", "use", "shoot", "deploy", "set", "lay", "unleash",
                           "hit", "strike", "target"})  # fmt: skip
+# who demonstrate when they protest: protesters, students, workers, residents, traders
+CROWDS = frozenset({"PRO", "EDU", "LAB", "CVL", "BUS", "PTY"})
 # singular nouns for a band of people, who can be a headline's attackers ("Armed group attack
 # villagers", "Gang raid homestead")
 BAND_NOUNS = frozenset({"group", "gang", "mob", "sect", "militia", "crowd", "clan", "band"})
@@ -223,8 +225,10 @@ class Extractor(Arguments):
             found = [d for tok in sent for trigger, anchor in self._triggers(tok)
                      for d in self._draft(tok, trigger, anchor)]  # fmt: skip
             if not found or (
-                sent.root.pos_ not in ("VERB", "AUX") and all(map(_participle, found))
-            ):
+                sent.root.pos_ not in ("VERB", "AUX")
+                and (all(map(_participle, found))
+                     or not any(d.category in VERBLESS_CATEGORIES for d in found))
+            ):  # fmt: skip
                 # no verb states an event, or only a participle hanging off a verbless
                 # sentence does ("Students embark on a protest…, accusing the headmaster")
                 found += (self._headline_verb(sent) or self._shot_dead(sent)
@@ -307,6 +311,13 @@ class Extractor(Arguments):
                                evidence=[Span(sent.start_char, sent.end_char)],
                                inherited=_inherited(sent, place, date_)))  # fmt: skip
         return found
+
+    def _crowd_subject(self, pred: Any) -> bool:
+        """Is the predicate's subject a body of people who take to the streets ("students",
+        "residents", "traders"), not an office or a state?"""
+        subj = self._chain_subject(pred)
+        named = self.actor_at.get(subj.i) if subj is not None else None
+        return named is not None and named.how == "generic" and named.actor.sector in CROWDS
 
     def _community(self, tok: Any) -> ActorMention | None:
         """A community heading a headline as its actor ("Pokot attack Luhya farmers"): its
@@ -411,7 +422,9 @@ class Extractor(Arguments):
             pred = tok
         category, trig_mode = trig.category, trig.mode
         obj = self._object(tok, pred)
-        if obj is not None and obj.lemma_.lower() in trig.not_if_object:
+        if (obj is not None and obj.lemma_.lower() in trig.not_if_object
+                and not (category == "PROTEST" and self._crowd_subject(pred))):  # fmt: skip
+            # (students who protest a decision demonstrate; a minister who does complains)
             if not trig.else_category:
                 return
             category, trig_mode = trig.else_category, trig.else_mode
