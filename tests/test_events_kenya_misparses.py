@@ -187,9 +187,10 @@ def test_a_place_the_rest_of_the_paragraph_names(book: ActorDictionary) -> None:
     from khaldun.model import Place, PlaceMention, Span
 
     # "Protesters marched. Outside Kisumu, women wept." / "… Outside Kisumu and Nakuru, …"
-    def place_of(second: list[str]) -> str | None:
+    def place_of(second: list[str], paragraph: bool = False) -> str | None:
         first = make([("Protesters", "protester", "NOUN", "nsubj", 1, "NNS"),
-                      ("marched", "march", "VERB", "ROOT", 1), (".", ".", "PUNCT", "punct", 1)])  # fmt: skip
+                      ("marched", "march", "VERB", "ROOT", 1), (".", ".", "PUNCT", "punct", 1),
+                      *([("\n\n", "\n\n", "SPACE", "dep", 1)] if paragraph else [])])  # fmt: skip
         root = len(second) + 2
         words = [("Outside", "outside", "ADP", "prep", root)]
         for i, w in enumerate(second):
@@ -210,6 +211,7 @@ def test_a_place_the_rest_of_the_paragraph_names(book: ActorDictionary) -> None:
 
     assert place_of(["Kisumu"]) == "Kisumu"
     assert place_of(["Kisumu", "Nakuru"]) is None  # two places: neither is surely the march's
+    assert place_of(["Kisumu"], paragraph=True) is None  # the next paragraph is another matter
 
 
 def test_who_protests_a_decision_decides_whether_it_is_a_demonstration(
@@ -250,3 +252,55 @@ def test_a_verbless_reports_protest_noun_beside_another_event(book: ActorDiction
             ("was", "be", "AUX", "auxpass", 9), ("criticised", "criticise", "VERB", "ccomp", 7, "VBN")]  # fmt: skip
     found = coded(rows, book)
     assert any(d.category == "PROTEST" and acled[0] == "Protests" for d, acled in found)
+
+
+def test_a_headlines_first_word_taken_for_a_name(book: ActorDictionary) -> None:
+    # "Riot breaks out among supporters", "Clashes erupt in Kisumu": "Riot", "Clashes" PROPN
+    for word, category in (("Riot", "PROTEST"), ("Clashes", "ASSAULT")):
+        rows = [(word, word, "PROPN", "nsubj", 1), ("breaks", "break", "VERB", "ROOT", 1, "VBZ"),
+                ("out", "out", "ADP", "prt", 1)]  # fmt: skip
+        [(d, _)] = coded(rows, book)
+        assert d.category == category, word
+    # a name inside the sentence stays a name: "Police in Strike County…" is no strike
+    rows = [("Police", "police", "NOUN", "nsubj", 3), ("in", "in", "ADP", "prep", 0),
+            ("Riot", "Riot", "PROPN", "pobj", 1), ("arrived", "arrive", "VERB", "ROOT", 3)]  # fmt: skip
+    assert coded(rows, book) == []
+
+
+def test_operators_who_block_a_car_park_protest(book: ActorDictionary) -> None:
+    rows = [("Matatu", "Matatu", "PROPN", "compound", 1), ("operators", "operator", "NOUN", "nsubj", 2, "NNS"),
+            ("block", "block", "VERB", "ROOT", 2, "VBP"), ("a", "a", "DET", "det", 4),
+            ("park", "park", "NOUN", "dobj", 2)]  # fmt: skip
+    [(d, acled)] = coded(rows, book)
+    assert (d.category, d.mode) == ("PROTEST", "obstruct") and acled[0] == "Protests"
+
+
+def test_a_raids_killing_hung_on_its_object(book: ActorDictionary) -> None:
+    # "Armed men raid the offices killing two": "killing" an acl of "offices", with its count
+    rows = [("Gunmen", "gunman", "NOUN", "nsubj", 1, "NNS"), ("raid", "raid", "VERB", "ROOT", 1, "VBP"),
+            ("the", "the", "DET", "det", 3), ("offices", "office", "NOUN", "dobj", 1, "NNS"),
+            ("killing", "kill", "VERB", "acl", 3, "VBG"), ("two", "two", "NUM", "dobj", 4)]  # fmt: skip
+    doc = make(rows)
+    ex = Extractor(lexicon.load(), book, doc, tuple(ActorFinder(book).find(doc)), (), None, None)
+    killing = [d for d in ex.drafts() if d.trigger.lower_ == "killing"]
+    assert [(d.category, d.actor1 and d.actor1.text) for d in killing] == [("ASSAULT", "Gunmen")]
+
+
+def test_killings_and_burnings_told_together_stay_two(book: ActorDictionary) -> None:
+    # "6 killed by raiders and homes burned": the killing is no destruction of property
+    rows = [("6", "6", "NUM", "nsubj", 6), ("killed", "kill", "VERB", "acl", 0, "VBN"),
+            ("by", "by", "ADP", "agent", 1), ("raiders", "raider", "NOUN", "pobj", 2, "NNS"),
+            ("and", "and", "CCONJ", "cc", 3), ("homes", "home", "NOUN", "conj", 3, "NNS"),
+            ("burned", "burn", "VERB", "ROOT", 6)]  # fmt: skip
+    found = {d.trigger.lower_: (d, a) for d, a in coded(rows, book)}
+    assert found["killed"][0].mode is None and found["killed"][1][0] == "Violence against civilians"
+
+
+def test_seized_people_are_abducted(book: ActorDictionary) -> None:
+    def told(obj: str, lemma: str) -> Draft:  # "Gunmen seized OBJ."
+        rows = [("Gunmen", "gunman", "NOUN", "nsubj", 1, "NNS"), ("seized", "seize", "VERB", "ROOT", 1),
+                ("a", "a", "DET", "det", 3), (obj, lemma, "NOUN", "dobj", 1)]  # fmt: skip
+        [(d, _)] = coded(rows, book)
+        return d
+
+    assert (told("tourist", "tourist").mode, told("drugs", "drug").mode) == ("abduct", "seize")

@@ -87,6 +87,11 @@ CAUSE_PREPS = frozenset({"following", "after", "in", "during", "amid", "by"})
 WEAPON_VERBS = frozenset({"fire", "launch", "lob", "hurl", "throw", "detonate", "explode",
                           "plant", "drop", "use", "shoot", "deploy", "set", "lay", "unleash",
                           "hit", "strike", "target"})  # fmt: skip
+# the unarmed, whom seizing is abducting
+PEOPLE = frozenset({"CVL", "NGO", "MED", "EDU", "REL", "BUS", "LAB", "HLH", "REF", "PRO"})
+PEOPLE_NOUNS = frozenset({"worker", "tourist", "hostage", "man", "woman", "child", "girl", "boy",
+                          "people", "person", "official", "engineer", "teacher", "chief",
+                          "companion", "national", "foreigner", "journalist", "trader"})  # fmt: skip
 # who demonstrate when they protest: protesters, students, workers, residents, traders
 CROWDS = frozenset({"PRO", "EDU", "LAB", "CVL", "BUS", "PTY"})
 # singular nouns for a band of people, who can be a headline's attackers ("Armed group attack
@@ -312,6 +317,18 @@ class Extractor(Arguments):
                                inherited=_inherited(sent, place, date_)))  # fmt: skip
         return found
 
+    def _people_taken(self, tok: Any, pred: Any, obj: Any) -> bool:
+        """Are those seized people ("seized three aid workers", "a tourist was seized")?"""
+        taken = obj
+        if taken is None and tok.tag_ == "VBN":
+            taken = next((c for c in pred.children if c.dep_ == "nsubjpass"), None)
+        if taken is None:
+            return False
+        named = self.actor_at.get(taken.i)
+        return (named is not None and named.how == "generic" and named.actor.sector in PEOPLE) or (
+            taken.lemma_.lower() in PEOPLE_NOUNS
+        )
+
     def _crowd_subject(self, pred: Any) -> bool:
         """Is the predicate's subject a body of people who take to the streets ("students",
         "residents", "traders"), not an office or a state?"""
@@ -390,6 +407,14 @@ class Extractor(Arguments):
             return [(t, tok) for t in self.lex.verbs[lemma][:1]]
         if tok.pos_ == "NOUN" and lemma in self.lex.nouns:
             return [(t, tok) for t in self.lex.nouns[lemma][:1]]
+        if tok.pos_ == "PROPN" and tok.i == tok.sent.start and tok.i not in self.actor_at:
+            # a headline's first word the model took for a name: "Riot breaks out among…",
+            # "Clashes erupt in…"
+            low = tok.lower_
+            forms = [low, *([low[:-1], low[:-2]] if low.endswith("s") else [])]
+            noun = next((f for f in forms if f in self.lex.nouns), None)
+            if noun is not None:
+                return [(t, tok) for t in self.lex.nouns[noun][:1]]
         if tok.pos_ == "NOUN" and lemma in EVENT_HEADS:
             for c in tok.children:
                 if c.dep_ == "compound" and c.pos_ == "NOUN":
@@ -428,6 +453,8 @@ class Extractor(Arguments):
             if not trig.else_category:
                 return
             category, trig_mode = trig.else_category, trig.else_mode
+        if (category, trig_mode) == ("COERCE", "seize") and self._people_taken(tok, pred, obj):
+            category, trig_mode = "ASSAULT", "abduct"  # "aid workers were seized by gunmen"
         if trig.if_subject and trig.subject_category:
             subj = self._chain_subject(pred)
             if subj is not None and subj.lemma_.lower() in trig.if_subject:
@@ -1264,7 +1291,7 @@ class Extractor(Arguments):
             # weeping": the one place the rest of the paragraph names
             later = [p for toks, p in self.place_tokens
                      if p.place is not None and p.place.feature != "country" and toks
-                     and min(toks) >= sent.end and self._same_paragraph(sent.end_char, p.span.start)]  # fmt: skip
+                     and min(toks) >= sent.end and self._same_paragraph(sent.start_char, p.span.start)]  # fmt: skip
             if len({p.place.gazetteer_id for p in later if p.place}) == 1:
                 return later[0]
         return self.focus
@@ -1395,9 +1422,17 @@ def _casualty_clause(tok: Any, trig: Trigger) -> bool:
     """ "11 killed by raiders", "three soldiers wounded in an ambush", "Suspected gang member
     killed at slum": a headline's casualty count, or the victim a verbless report is about,
     with its participle is an event, unlike "targets controlled by US forces"."""
-    if trig.category != "ASSAULT" or tok.tag_ != "VBN":
+    if trig.category != "ASSAULT":
         return False
     head = tok.head
+    if tok.tag_ == "VBG":
+        # "armed men raid the offices in Kwale killing two": the raid's participle, which the
+        # parse hung on its object; not "a law banning killings"
+        verb = head.head
+        return (head.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "ADP")
+                and any(c.dep_ in ("dobj", "nummod") and c.pos_ == "NUM" for c in tok.children))  # fmt: skip
+    if tok.tag_ != "VBN":
+        return False
     if (head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and head.i < tok.i
             and not any(t.pos_ == "VERB" for t in tok.doc[tok.sent.start : head.i])):  # fmt: skip
         return True  # (not "X mourns commander killed in Y", its verb taken for a noun's)

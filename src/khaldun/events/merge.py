@@ -38,11 +38,19 @@ def _date_ok(a: DateRange | None, b: DateRange | None) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
+# what is done to people, never to property: "6 killed by raiders and homes burned" is two
+PEOPLE_HARM = frozenset({"kill", "shoot", "injure", "wound", "murder", "hack", "stab", "behead",
+                         "lynch", "rape", "abduct", "kidnap", "beat", "torture", "massacre"})  # fmt: skip
+
+
 def _not_property(a: Draft, b: Draft) -> bool:
     """An attack on someone is not the vandalism told beside it: "two people were killed by
     al-Shabaab, who vandalised a mast" is two events, not one destruction of property."""
     modeless = a if a.mode is None else b
-    return (a.mode or b.mode) != "destroy" or modeless.actor2 is None
+    if (a.mode or b.mode) != "destroy":
+        return True
+    lemma = modeless.trigger.lemma_.lower() if modeless.trigger is not None else ""
+    return modeless.actor2 is None and lemma not in PEOPLE_HARM
 
 
 def compatible(a: Draft, b: Draft) -> bool:
