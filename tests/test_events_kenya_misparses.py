@@ -304,3 +304,14 @@ def test_seized_people_are_abducted(book: ActorDictionary) -> None:
         return d
 
     assert (told("tourist", "tourist").mode, told("drugs", "drug").mode) == ("abduct", "seize")
+
+
+def test_violence_a_protest_was_without_or_was_about_makes_no_riot() -> None:
+    from tests.test_acled_types import draft
+
+    d = draft("PROTEST", "demo", "PRO", None)
+    for text in ("Supporters took to the streets. The celebrations were devoid of running battles.",
+                 "Hundreds protest the government's failure to stop ethnic clashes."):  # fmt: skip
+        assert acled_type(d, lexicon.load(), protest=True, text=text)[0] == "Protests", text
+    text = "Supporters took to the streets and fought running battles with police."
+    assert acled_type(d, lexicon.load(), protest=True, text=text)[0] == "Riots"

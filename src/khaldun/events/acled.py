@@ -126,7 +126,8 @@ INTERVENTION = re.compile(
 GRIEVANCE = re.compile(
     r"\b(demand\w*|against|protest(ing|ed)? (against|over)|in protest|condemn\w*|over|following|"
     r"in response to|after|for the (killing|murder|attack|arrest)|to protest|seeking|calling for|"
-    r"urging|in support of|supporting|regarding|about|in connection with)\b",
+    r"urging|in support of|supporting|regarding|about|in connection with|"
+    r"protest(ed|ing)? (the|a|an|their|his|her|its|governments?|government's)(?= ))\b",
     re.IGNORECASE,
 )
 
@@ -172,11 +173,22 @@ def _the_crowds_doing(doc: Any, m: re.Match[str]) -> bool:
     )  # fmt: skip
 
 
+# what says the violence did not happen: "devoid of running battles", "no stones were thrown"
+NOT_TOLD = re.compile(r"\b(no|not|without|devoid of|free of|free from|never|nor)\b[^.;,]{0,30}$",
+                      re.IGNORECASE)  # fmt: skip
+
+
+def _violence_told(text: str) -> bool:
+    """Does the report tell crowd violence, not its absence?"""
+    return any(NOT_TOLD.search(text, max(0, m.start() - 40), m.start()) is None
+               for m in CROWD_VIOLENCE.finditer(text))  # fmt: skip
+
+
 def protest_type(d: Draft, text: str) -> tuple[str, str]:
     """ACLED's protest sub-types from what the report says happened at the protest."""
     told = _what_happened(text, d.trigger.doc if d.trigger is not None else None)
     own = d.trigger is not None and CROWD_VIOLENCE.match(text, d.trigger.idx) is not None
-    if d.mode == "riot" or own or CROWD_VIOLENCE.search(told):
+    if d.mode == "riot" or own or _violence_told(told):
         return "Riots", "Violent demonstration"
     if INTERVENTION.search(told):
         return "Protests", "Protest with intervention"
