@@ -315,3 +315,28 @@ def test_violence_a_protest_was_without_or_was_about_makes_no_riot() -> None:
         assert acled_type(d, lexicon.load(), protest=True, text=text)[0] == "Protests", text
     text = "Supporters took to the streets and fought running battles with police."
     assert acled_type(d, lexicon.load(), protest=True, text=text)[0] == "Riots"
+
+
+def test_the_dead_of_a_clash_told_beside_them_fell_in_it(book: ActorDictionary) -> None:
+    # "Five people were killed following clashes." / "…killed in a shoot-out with police."
+    def killed(*tail: tuple[str, ...]) -> tuple[Draft, tuple[str | None, str | None]]:
+        rows = [("Five", "five", "NUM", "nummod", 1), ("people", "people", "NOUN", "nsubjpass", 3, "NNS"),
+                ("were", "be", "AUX", "auxpass", 3), ("killed", "kill", "VERB", "ROOT", 3, "VBN"), *tail]  # fmt: skip
+        return next((d, a) for d, a in coded(rows, book) if d.trigger.lower_ == "killed")
+
+    d, acled = killed(
+        ("following", "follow", "ADP", "prep", 3), ("clashes", "clash", "NOUN", "pobj", 4, "NNS")
+    )
+    assert d.mode == "clash" and acled[0] == "Battles"
+    d, acled = killed(("in", "in", "ADP", "prep", 3), ("a", "a", "DET", "det", 6),
+                      ("shoot-out", "shoot-out", "NOUN", "pobj", 4))  # fmt: skip
+    assert d.mode == "clash" and acled[0] == "Battles"
+    d, acled = killed(("in", "in", "ADP", "prep", 3), ("Kisumu", "Kisumu", "PROPN", "pobj", 4))
+    assert d.mode is None and acled[0] == "Violence against civilians"
+    # who killed whom, told: "Raiders killed civilians, four days of clashes"
+    rows = [("Raiders", "raider", "NOUN", "nsubj", 1, "NNS"), ("killed", "kill", "VERB", "ROOT", 1),
+            ("civilians", "civilian", "NOUN", "dobj", 1, "NNS"), (",", ",", "PUNCT", "punct", 1),
+            ("four", "four", "NUM", "nummod", 5), ("days", "day", "NOUN", "npadvmod", 1, "NNS"),
+            ("of", "of", "ADP", "prep", 5), ("clashes", "clash", "NOUN", "pobj", 6, "NNS")]  # fmt: skip
+    d = next(d for d, _ in coded(rows, book) if d.trigger.lower_ == "killed")
+    assert d.mode != "clash"

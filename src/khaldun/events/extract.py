@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -99,6 +100,11 @@ CROWDS = frozenset({"PRO", "EDU", "LAB", "CVL", "BUS", "PTY"})
 BAND_NOUNS = frozenset({"group", "gang", "mob", "sect", "militia", "crowd", "clan", "band"})
 # forms the small model's lemmatizer gets wrong ("raped" -> "rap")
 LEMMA_FIXES = {"raped": "rape", "raping": "rape"}
+SHOOT_OUT = re.compile(
+    r"\b(shoot[- ]?outs?|gun ?fights?|exchanges? of fire|exchanged fire)\b", re.I
+)
+# what is told of those who fell, not of who fought
+CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "die", "shoot", "hurt", "maim"})
 # verbs whose object weapon is the attack itself: "hurled a grenade at", "planted a bomb"
 THROWING_VERBS = frozenset({"hurl", "throw", "lob", "plant", "detonate", "hurle"})
 # PLOVER codes a stated intent by what is intended: a cooperative step is AGREE (a pledge), a
@@ -511,7 +517,8 @@ class Extractor(Arguments):
         inferred = False
         if mode is None and category == "ASSAULT":
             # "killed during a shootout", "wounded in an airstrike": the causing event's mode
-            mode = self._cause_mode(pred) or self._sentence_instrument(tok)
+            mode = (self._cause_mode(pred) or self._sentence_instrument(tok)
+                    or self._sentence_clash(tok))  # fmt: skip
             inferred = mode is not None
         if intent is not None and category != intent:
             # a threat's mode stays open (what is threatened is in its evidence); a pledge's
@@ -1176,6 +1183,24 @@ class Extractor(Arguments):
                         and trig.mode
                     ):
                         return trig.mode
+        return None
+
+    def _sentence_clash(self, tok: Any) -> str | None:
+        """A fight told in the casualties' sentence ("five were killed following clashes in
+        Dukana", "a cleric killed in a shoot-out with police", "as renewed inter-clan fighting
+        erupted"): they fell in it."""
+        if self.lemmas[tok.i] not in CASUALTY_VERBS or any(c.dep_ == "nsubj" for c in tok.children):
+            return None  # ("raiders killed civilians…, four days of clashes": the raiders did)
+        if SHOOT_OUT.search(tok.sent.text):
+            return "clash"
+        for t in tok.sent:
+            if t.i == tok.i or t.pos_ != "NOUN":
+                continue
+            if t.lower_ in ("confrontation", "confrontations"):
+                return "clash"
+            trig = (self.lex.nouns.get(self.lemmas[t.i]) or [None])[0]
+            if trig is not None and trig.category == "ASSAULT" and trig.mode == "clash":
+                return "clash"
         return None
 
     def _background(self, tok: Any) -> bool:
