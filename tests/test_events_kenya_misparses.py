@@ -340,3 +340,35 @@ def test_the_dead_of_a_clash_told_beside_them_fell_in_it(book: ActorDictionary) 
             ("of", "of", "ADP", "prep", 5), ("clashes", "clash", "NOUN", "pobj", 6, "NNS")]  # fmt: skip
     d = next(d for d, _ in coded(rows, book) if d.trigger.lower_ == "killed")
     assert d.mode != "clash"
+
+
+def test_a_passive_split_at_its_adverbial(book: ActorDictionary) -> None:
+    # "Two men were in the evening shot dead by raiders": "shot" an advcl of "were"
+    rows = [("Two", "two", "NUM", "nummod", 1), ("men", "man", "NOUN", "nsubj", 2, "NNS"),
+            ("were", "be", "AUX", "ROOT", 2, "VBD"), ("in", "in", "ADP", "prep", 2),
+            ("the", "the", "DET", "det", 5), ("evening", "evening", "NOUN", "pobj", 3),
+            ("shot", "shoot", "VERB", "advcl", 2, "VBD"), ("dead", "dead", "ADJ", "oprd", 6),
+            ("by", "by", "ADP", "prep", 6), ("raiders", "raider", "NOUN", "pobj", 8, "NNS")]  # fmt: skip
+    [(d, acled)] = coded(rows, book)
+    assert (d.actor1 and d.actor1.text, d.actor2 and d.actor2.text) == ("raiders", "men")
+    assert acled[0] == "Violence against civilians"
+
+
+def test_an_attack_whose_houses_were_burnt_is_the_attack(book: ActorDictionary) -> None:
+    # "Gunmen attacked the village. Houses were burnt.": not a destruction of property alone
+    first = make([("Gunmen", "gunman", "NOUN", "nsubj", 1, "NNS"), ("attacked", "attack", "VERB", "ROOT", 1),
+                  ("the", "the", "DET", "det", 3), ("village", "village", "NOUN", "dobj", 1),
+                  (".", ".", "PUNCT", "punct", 1)])  # fmt: skip
+    second = make([("Houses", "house", "NOUN", "nsubjpass", 2, "NNS"), ("were", "be", "AUX", "auxpass", 2),
+                   ("burnt", "burn", "VERB", "ROOT", 2, "VBN")])  # fmt: skip
+    from spacy.tokens import Doc
+
+    doc = Doc.from_docs([first, second])
+    drafts = merge(list(Extractor(lexicon.load(), book, doc, tuple(ActorFinder(book).find(doc)),
+                                  (), None, None).drafts()))  # fmt: skip
+    attack = next(d for d in drafts if d.trigger.lower_ == "attacked")
+    assert attack.mode is None
+    assert (
+        acled_type(attack, lexicon.load(), protest=False, text=doc.text)[0]
+        == "Violence against civilians"
+    )

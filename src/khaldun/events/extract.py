@@ -731,6 +731,16 @@ class Extractor(Arguments):
         subj = self._chain_subject(pred)
         patient = None
         raised = False
+        if (subj is None and pred.dep_ == "advcl" and pred.head.lemma_ == "be"
+                and (by := next((c for c in pred.children if c.dep_ == "prep" and c.lower_ == "by"), None))):  # fmt: skip
+            # "Two men were in the evening hours shot dead … by suspected raiders": a passive
+            # the parse split at its adverbial, the victims the copula's subject
+            victims = _subject(pred.head)
+            a2 = self._resolve(victims) if victims is not None else None
+            agent = next((p for p in by.children if p.dep_ == "pobj"), None)
+            return (
+                self._resolve(agent) or self._unresolved(agent)
+            ) if agent is not None else None, a2
         if subj is None and _misparsed_predicate(pred, category):
             # "residents of Kisii, protested in front of…"; "a gang comprising four men shot
             # dead a priest": the report's first noun

@@ -38,9 +38,11 @@ def _date_ok(a: DateRange | None, b: DateRange | None) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
-# what is done to people, never to property: "6 killed by raiders and homes burned" is two
+# what is done to people, never to property alone: "6 killed by raiders and homes burned" is two,
+# and an attack on a village whose houses were burnt is the attack
 PEOPLE_HARM = frozenset({"kill", "shoot", "injure", "wound", "murder", "hack", "stab", "behead",
-                         "lynch", "rape", "abduct", "kidnap", "beat", "torture", "massacre"})  # fmt: skip
+                         "lynch", "rape", "abduct", "kidnap", "beat", "torture", "massacre",
+                         "attack"})  # fmt: skip
 
 
 def _not_property(a: Draft, b: Draft) -> bool:
