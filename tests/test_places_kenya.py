@@ -151,3 +151,26 @@ def test_every_county_is_found_by_its_bare_name(gaz: Gazetteer) -> None:
         assert any(haversine_km(c.lat, c.lon, entry.lat, entry.lon) < COUNTY_KM for c in found), (
             name
         )
+
+
+def test_a_community_named_as_people_is_no_place(gaz: Gazetteer) -> None:
+    # "Members of Luo ethnic group protest" (Luo is no Luena), "Orma youths attacked"; but "in
+    # Turkana and West Pokot" are places
+    found = places([("Members", "member", "NOUN", "nsubj", 5), ("of", "of", "ADP", "prep", 0),
+                    ("Luo", "Luo", "PROPN", "compound", 4), ("ethnic", "ethnic", "ADJ", "amod", 4),
+                    ("group", "group", "NOUN", "pobj", 1), ("protest", "protest", "VERB", "ROOT", 5)],
+                   gaz, ents=[(2, 3, "NORP")])  # fmt: skip
+    assert found == []
+    found = places([("Raiders", "raider", "NOUN", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1),
+                    ("in", "in", "ADP", "prep", 1), ("Turkana", "Turkana", "PROPN", "pobj", 2),
+                    ("and", "and", "CCONJ", "cc", 3), ("Pokot", "Pokot", "PROPN", "conj", 3)],
+                   gaz, ents=[(3, 4, "GPE")])  # fmt: skip
+    assert [p.place and p.place.country for p in found][:1] == ["KEN"]
+
+
+def test_a_bare_county_name_abroad_is_no_reading_in_a_kenyan_report(gaz: Gazetteer) -> None:
+    # "Rice farmers protest": Rice County, Minnesota, is no reason to read "Rice" as a place
+    doc = make([("Rice", "Rice", "PROPN", "compound", 1), ("farmers", "farmer", "NOUN", "nsubj", 2),
+                ("protest", "protest", "VERB", "ROOT", 2)], ents=[(0, 1, "GPE")])  # fmt: skip
+    actors = tuple(ActorFinder(ActorDictionary.load()).find(doc))
+    assert PlaceFinder(gaz).find(doc, actors, "KEN") == []

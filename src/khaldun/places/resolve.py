@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
+from khaldun.knowledge import community_forms
 from khaldun.model import ActorMention, Place, PlaceMention, Span
 from khaldun.places.gazetteer import Entry, Gazetteer, haversine_km
 from khaldun.text import key
@@ -67,6 +68,11 @@ ADMIN_WORDS = frozenset(
         "ward",
     ]
 )
+# what follows a community's name when it names the people ("Luo ethnic group", "Pokot youths")
+COMMUNITY_WORDS = frozenset({"ethnic", "community", "communities", "tribe", "tribesmen", "clan",
+                             "clansmen", "group", "people", "youth", "youths", "elders", "militia",
+                             "militias", "herders", "herdsmen", "raiders", "warriors", "morans",
+                             "residents", "villagers", "men", "women", "families", "and"})  # fmt: skip
 AIRPORT_WORDS = frozenset({"airport", "airbase", "airfield"})
 # second-level units named by their word: "Nahri Saraj district", "Kigumo constituency"
 UNIT_WORDS = frozenset({"district", "constituency"})
@@ -183,6 +189,9 @@ class PlaceFinder:
                 span = span[1:]
             if not len(span):
                 continue
+            if (span.text in community_forms() and span.end < len(doc)
+                    and doc[span.end].lower_ in COMMUNITY_WORDS and not _after_locative(span[0])):  # fmt: skip
+                continue  # "Orma ethnic group attacks", "Luo youths": a people, not a place
             # "Erbil airport", "Haifa port": extend to a facility word
             nxt = doc[span.end] if span.end < len(doc) else None
             if nxt is not None and nxt.lower_ in AIRPORT_WORDS:
@@ -779,6 +788,8 @@ def _small(e: Entry, q: set[str], name: str) -> bool:
     """A village or small town, or a town known by another name than the one written, unless
     it is a city of millions ("Chittagong") or the name is more than a short word ("Kash",
     "Chin", "Tori" are other names of Kashgar, Jinzhou and Turin)."""
+    if e.feature in ("county", "admin2") and not e.population:
+        return True  # a county abroad known by its bare name ("Rice" of Rice County)
     if e.feature != "city":
         return False
     if e.population < 100_000:
