@@ -68,11 +68,12 @@ ADMIN_WORDS = frozenset(
         "ward",
     ]
 )
-# what follows a community's name when it names the people ("Luo ethnic group", "Pokot youths")
+# what follows a community's name when it names the people ("Luo ethnic group", "Pokot youths";
+# not "Meru residents", who live in Meru)
 COMMUNITY_WORDS = frozenset({"ethnic", "community", "communities", "tribe", "tribesmen", "clan",
                              "clansmen", "group", "people", "youth", "youths", "elders", "militia",
                              "militias", "herders", "herdsmen", "raiders", "warriors", "morans",
-                             "residents", "villagers", "men", "women", "families", "and"})  # fmt: skip
+                             "and"})  # fmt: skip
 AIRPORT_WORDS = frozenset({"airport", "airbase", "airfield"})
 # second-level units named by their word: "Nahri Saraj district", "Kigumo constituency"
 UNIT_WORDS = frozenset({"district", "constituency"})
@@ -788,8 +789,8 @@ def _small(e: Entry, q: set[str], name: str) -> bool:
     """A village or small town, or a town known by another name than the one written, unless
     it is a city of millions ("Chittagong") or the name is more than a short word ("Kash",
     "Chin", "Tori" are other names of Kashgar, Jinzhou and Turin)."""
-    if e.feature in ("county", "admin2") and not e.population:
-        return True  # a county abroad known by its bare name ("Rice" of Rice County)
+    if e.feature == "county" or (e.feature == "admin2" and e.gid.startswith("admin2:US-")):
+        return True  # a US county known by its bare name ("Rice" of Rice County)
     if e.feature != "city":
         return False
     if e.population < 100_000:
