@@ -372,3 +372,40 @@ def test_an_attack_whose_houses_were_burnt_is_the_attack(book: ActorDictionary) 
         acled_type(attack, lexicon.load(), protest=False, text=doc.text)[0]
         == "Violence against civilians"
     )
+
+
+def test_communal_fighting_has_a_community_militia_as_its_side(book: ActorDictionary) -> None:
+    from khaldun.export import acled_actor
+
+    # "Clashes between members of Borana and Gabra communities"
+    rows = [("Clashes", "clash", "NOUN", "ROOT", 0, "NNS"), ("between", "between", "ADP", "prep", 0),
+            ("members", "member", "NOUN", "pobj", 1, "NNS"), ("of", "of", "ADP", "prep", 2),
+            ("Borana", "Borana", "PROPN", "compound", 7), ("and", "and", "CCONJ", "cc", 4),
+            ("Gabra", "Gabra", "PROPN", "conj", 4), ("communities", "community", "NOUN", "pobj", 3, "NNS")]  # fmt: skip
+    [(d, acled)] = coded(rows, book)
+    assert acled[0] == "Battles" and d.actor1 is not None
+    named = acled_actor({"name": d.actor1.actor.name, "sector": d.actor1.actor.sector,
+                         "text": d.actor1.text}, {})  # fmt: skip
+    assert named == "Borana Ethnic Militia"
+    # "Clan fighting leaves 5 dead": a community's militia, unnamed
+    rows = [("Clan", "clan", "NOUN", "compound", 1), ("fighting", "fighting", "NOUN", "nsubj", 2),
+            ("leaves", "leave", "VERB", "ROOT", 2, "VBZ"), ("5", "5", "NUM", "nummod", 4),
+            ("dead", "dead", "ADJ", "dobj", 2)]  # fmt: skip
+    d = next(d for d, _ in coded(rows, book) if d.trigger.lower_ == "fighting")
+    assert d.actor1 is not None and d.actor1.actor.sector == "MLA"
+    assert acled_actor(
+        {"name": d.actor1.actor.name, "sector": "MLA", "text": d.actor1.text}, {}
+    ) == ("Unidentified Ethnic Militia")
+
+
+def test_a_tribe_that_attacks_is_its_militia_one_attacked_its_people(book: ActorDictionary) -> None:
+    rows = [("Pokot", "Pokot", "PROPN", "compound", 1), ("tribesmen", "tribesman", "NOUN", "nsubj", 2, "NNS"),
+            ("attacked", "attack", "VERB", "ROOT", 2), ("a", "a", "DET", "det", 4),
+            ("village", "village", "NOUN", "dobj", 2)]  # fmt: skip
+    [(d, _)] = coded(rows, book)
+    assert d.actor1 is not None and d.actor1.actor.sector == "MLA"
+    rows = [("Raiders", "raider", "NOUN", "nsubj", 1, "NNS"), ("attacked", "attack", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 4), ("Turkana", "Turkana", "PROPN", "compound", 4),
+            ("tribe", "tribe", "NOUN", "dobj", 1)]  # fmt: skip
+    [(d, _)] = coded(rows, book)
+    assert d.actor2 is not None and d.actor2.actor.sector == "CVL"

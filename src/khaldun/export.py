@@ -76,7 +76,21 @@ def acled_actor(a: dict[str, Any] | None, countries: dict[str, str]) -> str:
         return "Unidentified Armed Group" + (f" ({countries.get(iso, iso)})" if iso else "")
     if name == "Communal militia":
         # "Pokot raiders", "Borana herders": ACLED names the community's militia
-        skip = {"the", "a", "armed", "suspected"} | _generic_words()
+        skip = {
+            "the",
+            "a",
+            "armed",
+            "suspected",
+            "ethnic",
+            "clan",
+            "tribal",
+            "communal",
+            "rival",
+            "inter-clan",
+            "inter-ethnic",
+            "inter-tribal",
+            "inter-communal",
+        } | _generic_words()
         words = str(a.get("text") or "").split()
         word = next((w for w in words if w[:1].isupper() and w.lower() not in skip), None)
         if word:
@@ -146,7 +160,10 @@ def acled_row(e: dict[str, Any], countries: dict[str, str]) -> dict[str, Any]:
         iso = a1.get("country") or p.get("country")
         actor1, actor2 = (f"{crowd} ({countries[iso]})" if iso in countries else crowd), actor1
         i1, i2 = (5 if crowd == "Rioters" else 6), i1
-    elif crowd and a1.get("sector") not in ("MIL", "COP", "GOV", "REB", "MLA"):
+    elif crowd and (
+        a1.get("sector") not in ("MIL", "COP", "GOV", "REB", "MLA")
+        or a1.get("name") == "Communal militia"  # "members of the Luo ethnic group protested"
+    ):
         # ACLED names the crowd, and the party or group it came from as an associated actor
         iso = a1.get("country") or p.get("country")
         actor1 = f"{crowd} ({countries[iso]})" if iso in countries else crowd

@@ -101,6 +101,17 @@ def _fighting_herders(tok: Any, lemma: str) -> bool:
     return any(v.lemma_.lower() in FIGHTING for v in verbs)
 
 
+COMMUNAL_MODS = frozenset({"ethnic", "tribal", "clan"})
+
+
+def _doer(tok: Any) -> bool:
+    """Does the noun act: a subject, a passive's agent, or what a subject is of ("members of
+    the Pokot tribe attacked")?"""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "nsubj":
+        return True
+    return tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
+
+
 SINGULAR = frozenset({"a", "an", "one", "another", "each", "every", "this", "that"})
 
 
@@ -252,6 +263,11 @@ class ActorFinder:
                 if not sector_mods:
                     continue
                 sector = sector_mods[0]
+                if any(m in COMMUNAL_MODS for m in mods):
+                    name = "Communal militia"
+                    # its community's name, known or not: "Abanyabasi ethnic group"
+                    names = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                    start = min([start, *(c.i for c in names)])
             # a named actor inside the phrase wins ("Iraqi resistance group Nujaba", "Hamas fighters")
             named = self._named_in_phrase(doc, tok, mentions)
             if named is not None:
@@ -262,11 +278,14 @@ class ActorFinder:
                 used.add(tok.i)
                 continue
             community = self._community(tok) if sector not in STATE_SECTORS else None
+            if community is None and lemma in ("tribe", "clan") and not _doer(tok):
+                # "the Pokot tribe was attacked": its people
+                name, sector = "Civilians", "CVL"
             if community is not None:
                 # "Pokot raiders", "Kikuyu youths": the community's militia; "Pokomo villagers",
                 # "a Pokot man": its people; "Turkana protesters", "Maasai students": who they
                 # are, of that community
-                if _victims(tok, sector):
+                if _victims(tok, sector) or (lemma in ("tribe", "clan") and not _doer(tok)):
                     name, sector = "Civilians", "CVL"
                 elif sector not in OWN_KIND:
                     name, sector = "Communal militia", "MLA"

@@ -93,6 +93,11 @@ PEOPLE = frozenset({"CVL", "NGO", "MED", "EDU", "REL", "BUS", "LAB", "HLH", "REF
 PEOPLE_NOUNS = frozenset({"worker", "tourist", "hostage", "man", "woman", "child", "girl", "boy",
                           "people", "person", "official", "engineer", "teacher", "chief",
                           "companion", "national", "foreigner", "journalist", "trader"})  # fmt: skip
+# fighting between communities, no side named: "ethnic clashes", "clan fighting"
+COMMUNAL_WORDS = frozenset({"ethnic", "clan", "inter-clan", "interclan", "tribal", "inter-tribal",
+                            "intertribal", "inter-ethnic", "interethnic", "communal",
+                            "inter-communal", "intercommunal"})  # fmt: skip
+COMMUNAL_FIGHTS = frozenset({"violence", "conflict", "attack", "raid", "feud", "war", "group"})
 # who demonstrate when they protest: protesters, students, workers, residents, traders
 CROWDS = frozenset({"PRO", "EDU", "LAB", "CVL", "BUS", "PTY"})
 # singular nouns for a band of people, who can be a headline's attackers ("Armed group attack
@@ -335,6 +340,30 @@ class Extractor(Arguments):
             taken.lemma_.lower() in PEOPLE_NOUNS
         )
 
+    def _communal_party(self, sent: Any) -> ActorMention | None:
+        """The side of communal fighting the sentence tells: "clashes between members of the
+        Borana and Gabra communities", "violence between Kalenjin and Maasais" (the first
+        community's militia), "ethnic clashes", "clan fighting" (a community's militia no name
+        tells)."""
+        forms = community_forms()
+        for t in sent:
+            if t.lower_ != "between":
+                continue
+            placed = {i for toks, _ in self.place_tokens for i in toks}
+            for w in self.doc[t.i + 1 : min(t.i + 6, sent.end)]:
+                if w.text in forms and w.i not in placed:  # (not "between West Pokot and…")
+                    return self._community(w)
+        for t in sent:
+            if (
+                t.lower_ in COMMUNAL_WORDS
+                and t.head.lemma_.lower() in FIGHT_NOUNS | COMMUNAL_FIGHTS
+            ):
+                actor = Actor(name="Communal militia", country=None, sector="MLA", kind="generic")
+                return ActorMention(
+                    _tokspan(self.doc[t.i : t.i + 1]), t.text, actor, "generic", 0.6
+                )
+        return None
+
     def _crowd_subject(self, pred: Any) -> bool:
         """Is the predicate's subject a body of people who take to the streets ("students",
         "residents", "traders"), not an office or a state?"""
@@ -542,6 +571,8 @@ class Extractor(Arguments):
             attribution = Attribution(name, _phrase(speaker_tok).text, _tokspan(_phrase(speaker_tok)),
                                       speaker.actor.id if speaker else None)  # fmt: skip
         actor1, actor2_default = self._agents(tok, pred, category)
+        if actor1 is None and category == "ASSAULT" and mode in (None, "clash"):
+            actor1 = self._communal_party(tok.sent)
         if obliged:
             actor1, actor2_default = speaker, actor1
         if actor1 is None and status in ("claimed", "threatened", "denied") and speaker:
@@ -1206,7 +1237,10 @@ class Extractor(Arguments):
         for t in tok.sent:
             if t.i == tok.i or t.pos_ != "NOUN":
                 continue
-            if t.lower_ in ("confrontation", "confrontations"):
+            if t.lower_ in ("confrontation", "confrontations") or (
+                t.lemma_.lower() in ("violence", "conflict")
+                and any(c.lower_ == "between" for c in t.children)
+            ):  # "killed in violence between Kalenjin and Maasais"
                 return "clash"
             trig = (self.lex.nouns.get(self.lemmas[t.i]) or [None])[0]
             if trig is not None and trig.category == "ASSAULT" and trig.mode == "clash":
