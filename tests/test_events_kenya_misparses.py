@@ -409,3 +409,32 @@ def test_a_tribe_that_attacks_is_its_militia_one_attacked_its_people(book: Actor
             ("tribe", "tribe", "NOUN", "dobj", 1)]  # fmt: skip
     [(d, _)] = coded(rows, book)
     assert d.actor2 is not None and d.actor2.actor.sector == "CVL"
+
+
+def test_a_community_heading_a_headline_whatever_the_parse(book: ActorDictionary) -> None:
+    # "Pokot raiders attack civilians" with "Pokot" parsed as an auxiliary
+    rows = [("Pokot", "Pokot", "AUX", "aux", 2), ("raiders", "raider", "NOUN", "nsubj", 2, "NNS"),
+            ("attack", "attack", "VERB", "ROOT", 2, "VBP"), ("civilians", "civilian", "NOUN", "dobj", 2, "NNS")]  # fmt: skip
+    [(d, _)] = coded(rows, book)
+    assert (
+        d.actor1 is not None and d.actor1.text == "Pokot raiders" and d.actor1.actor.sector == "MLA"
+    )
+    # "Orma attack Pokomo; 11 killed": the parse makes "killed" the verb, past the ";"
+    rows = [("Orma", "Orma", "PROPN", "compound", 1), ("attack", "attack", "NOUN", "compound", 2),
+            ("Pokomo", "Pokomo", "PROPN", "dep", 5), (";", ";", "PUNCT", "punct", 5),
+            ("11", "11", "NUM", "nsubj", 5), ("killed", "kill", "VERB", "ROOT", 5, "VBN")]  # fmt: skip
+    found = coded(rows, book)
+    assert any(d.actor1 is not None and d.actor1.text == "Orma" for d, _ in found)
+
+
+def test_an_attack_carried_out_by_a_militia_is_the_militias(book: ActorDictionary) -> None:
+    # "7 people killed in the attack that was carried out by Degodia clan militia"
+    rows = [("7", "7", "NUM", "nummod", 1), ("people", "people", "NOUN", "ROOT", 1, "NNS"),
+            ("killed", "kill", "VERB", "acl", 1, "VBN"), ("in", "in", "ADP", "prep", 2),
+            ("the", "the", "DET", "det", 5), ("attack", "attack", "NOUN", "pobj", 3),
+            ("that", "that", "PRON", "nsubjpass", 9), ("was", "be", "AUX", "auxpass", 9),
+            ("carried", "carry", "VERB", "relcl", 5, "VBN"), ("out", "out", "ADP", "prt", 8),
+            ("by", "by", "ADP", "agent", 8), ("Degodia", "Degodia", "PROPN", "compound", 13),
+            ("clan", "clan", "NOUN", "compound", 13), ("militia", "militia", "NOUN", "pobj", 10)]  # fmt: skip
+    killing = next(d for d, _ in coded(rows, book) if d.trigger.lower_ == "killed")
+    assert killing.actor1 is not None and "Degodia" in killing.actor1.text

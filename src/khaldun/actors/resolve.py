@@ -311,6 +311,9 @@ class ActorFinder:
         for c in tok.lefts:
             if c.dep_ in ("compound", "amod", "nmod") and c.text in self.communities:
                 return c
+        before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+        if before is not None and before.text in self.communities and before.pos_ != "ADP":
+            return before  # "Pokot raiders attack…", the name parsed as anything at all
         return None
 
     def _communities(self, doc: Any, mentions: dict[int, ActorMention], used: set[int]) -> None:

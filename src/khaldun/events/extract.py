@@ -244,7 +244,8 @@ class Extractor(Arguments):
                 sent.root.pos_ not in ("VERB", "AUX")
                 and (all(map(_participle, found))
                      or not any(d.category in VERBLESS_CATEGORIES for d in found))
-            ):  # fmt: skip
+            ) or all(_beyond_semicolon(sent[0], d.trigger) for d in found):  # fmt: skip
+                # (or every event found lies past a ";": "Orma attack Pokomo; 11 killed")
                 # no verb states an event, or only a participle hanging off a verbless
                 # sentence does ("Students embark on a protest…, accusing the headmaster")
                 found += (self._headline_verb(sent) or self._shot_dead(sent)
@@ -308,7 +309,7 @@ class Extractor(Arguments):
                 subj.tag_ == "NN" and subj.lower_ != "youth" and not self._acting(subj, trig)
             ):
                 continue  # "an attack plan", "the protest camp"
-            actor1 = self._resolve(subj) or self._unresolved(subj) or self._community(subj)
+            actor1 = self._resolve(subj) or self._community(subj) or self._unresolved(subj)
             actor2 = self._resolve(obj) or self._unresolved(obj, names_only=True)
             if actor2 is not None and actor1 is not None and actor2.span == actor1.span:
                 actor2 = None  # "Raiders attack village": the compound's first noun is no target
@@ -350,7 +351,7 @@ class Extractor(Arguments):
             if t.lower_ != "between":
                 continue
             placed = {i for toks, _ in self.place_tokens for i in toks}
-            for w in self.doc[t.i + 1 : min(t.i + 6, sent.end)]:
+            for w in self.doc[t.i + 1 : min(t.i + 8, sent.end)]:
                 if w.text in forms and w.i not in placed:  # (not "between West Pokot and…")
                     return self._community(w)
         for t in sent:
@@ -983,7 +984,9 @@ class Extractor(Arguments):
                         return found
             elif m.dep_ in ("poss", "compound", "nmod") and (found := self._resolve(m)) is not None:
                 return found
-            elif m.dep_ in ("acl", "amod"):
+            elif m.dep_ in ("acl", "amod") or (
+                m.dep_ == "relcl" and any(c.dep_ == "agent" for c in m.children)
+            ):  # "an attack … that was carried out by Degodia clan militia"
                 for a in m.subtree:
                     if a is not m and a.i in self.actor_at:
                         return self._resolve(a)

@@ -74,6 +74,10 @@ COMMUNITY_WORDS = frozenset({"ethnic", "community", "communities", "tribe", "tri
                              "clansmen", "group", "people", "youth", "youths", "elders", "militia",
                              "militias", "herders", "herdsmen", "raiders", "warriors", "morans",
                              "and"})  # fmt: skip
+# a headline's verb after its actor: "Orma attack Pokomo", "Pokot raid Turkana village"
+HEADLINE_ACTS = frozenset({"attack", "attacks", "raid", "raids", "kill", "kills", "clash",
+                           "clashes", "fight", "fights", "battle", "battles", "ambush", "ambushes",
+                           "storm", "storms", "invade", "invades"})  # fmt: skip
 AIRPORT_WORDS = frozenset({"airport", "airbase", "airfield"})
 # second-level units named by their word: "Nahri Saraj district", "Kigumo constituency"
 UNIT_WORDS = frozenset({"district", "constituency"})
@@ -190,8 +194,12 @@ class PlaceFinder:
                 span = span[1:]
             if not len(span):
                 continue
-            if (span.text in community_forms() and span.end < len(doc)
-                    and doc[span.end].lower_ in COMMUNITY_WORDS and not _after_locative(span[0])):  # fmt: skip
+            if span.text in community_forms() and not _after_locative(span[0]) and (
+                (span.end < len(doc) and doc[span.end].lower_ in COMMUNITY_WORDS)
+                # a headline's first word: "Orma attack Pokomo" (not "Turkana County …")
+                or (span.start == span.sent.start and span.end < len(doc)
+                    and doc[span.end].lower_ in HEADLINE_ACTS)
+            ):  # fmt: skip
                 continue  # "Orma ethnic group attacks", "Luo youths": a people, not a place
             # "Erbil airport", "Haifa port": extend to a facility word
             nxt = doc[span.end] if span.end < len(doc) else None
