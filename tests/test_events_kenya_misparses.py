@@ -438,3 +438,21 @@ def test_an_attack_carried_out_by_a_militia_is_the_militias(book: ActorDictionar
             ("clan", "clan", "NOUN", "compound", 13), ("militia", "militia", "NOUN", "pobj", 10)]  # fmt: skip
     killing = next(d for d, _ in coded(rows, book) if d.trigger.lower_ == "killed")
     assert killing.actor1 is not None and "Degodia" in killing.actor1.text
+
+
+def test_stoning_lynching_and_rampages(book: ActorDictionary) -> None:
+    # "A mob stones a suspect", "Mob lynches man" (the lemmatizer's "lynche"), "Students went
+    # on rampage"
+    rows = [("A", "a", "DET", "det", 1), ("mob", "mob", "NOUN", "nsubj", 2),
+            ("stones", "stone", "VERB", "ROOT", 2, "VBZ"), ("a", "a", "DET", "det", 4),
+            ("suspect", "suspect", "NOUN", "dobj", 2)]  # fmt: skip
+    [(d, acled)] = coded(rows, book)
+    assert d.category == "ASSAULT" and acled == ("Riots", "Mob violence")
+    rows = [("Mob", "mob", "NOUN", "compound", 1), ("lynches", "lynche", "NOUN", "compound", 2, "NNS"),
+            ("man", "man", "NOUN", "ROOT", 2)]  # fmt: skip
+    [(d, acled)] = coded(rows, book)
+    assert (d.category, d.mode) == ("ASSAULT", "mob")
+    rows = [("Students", "student", "NOUN", "nsubj", 1, "NNS"), ("went", "go", "VERB", "ROOT", 1),
+            ("on", "on", "ADP", "prep", 1), ("rampage", "rampage", "NOUN", "pobj", 2)]  # fmt: skip
+    [(d, acled)] = coded(rows, book)
+    assert d.category == "PROTEST" and acled == ("Riots", "Violent demonstration")

@@ -77,9 +77,24 @@ ARMED_PEOPLE = re.compile(
 )
 # The riot words that are a demonstration in themselves ("students riot over fees"); a clash or
 # an attack by a crowd is a violent demonstration only inside a demonstration.
-RIOT_WORDS = frozenset({"riot", "rioting", "rampage", "unrest", "protest", "demonstrate",
-                        "demonstration", "march", "rally", "strike", "blockade", "agitate",
-                        "light"})  # fmt: skip
+RIOT_WORDS = frozenset(
+    {
+        "riot",
+        "rioting",
+        "rampage",
+        "unrest",
+        "protest",
+        "demonstrate",
+        "demonstration",
+        "march",
+        "rally",
+        "strike",
+        "blockade",
+        "agitate",
+        "light",
+        "go",
+    }
+)  # fmt: skip  ("go" of "went on rampage")
 
 
 # What makes a demonstration violent in ACLED's codebook: destruction, looting, fighting, and

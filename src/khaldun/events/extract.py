@@ -104,7 +104,7 @@ CROWDS = frozenset({"PRO", "EDU", "LAB", "CVL", "BUS", "PTY"})
 # villagers", "Gang raid homestead")
 BAND_NOUNS = frozenset({"group", "gang", "mob", "sect", "militia", "crowd", "clan", "band"})
 # forms the small model's lemmatizer gets wrong ("raped" -> "rap")
-LEMMA_FIXES = {"raped": "rape", "raping": "rape"}
+LEMMA_FIXES = {"raped": "rape", "raping": "rape", "lynches": "lynch"}
 SHOOT_OUT = re.compile(
     r"\b(shoot[- ]?outs?|gun ?fights?|exchanges? of fire|exchanged fire)\b", re.I
 )
