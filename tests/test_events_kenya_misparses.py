@@ -456,3 +456,16 @@ def test_stoning_lynching_and_rampages(book: ActorDictionary) -> None:
             ("on", "on", "ADP", "prep", 1), ("rampage", "rampage", "NOUN", "pobj", 2)]  # fmt: skip
     [(d, acled)] = coded(rows, book)
     assert d.category == "PROTEST" and acled == ("Riots", "Violent demonstration")
+
+
+def test_an_office_holder_shot_is_a_civilian() -> None:
+    from khaldun.model import Actor, ActorMention, Span
+
+    gov = Actor(name="Government of Kenya", id="KEN", country="KEN", sector="GOV", kind="state")
+    for text, expected in (("official", "Violence against civilians"), ("Kenya", "Battles")):
+        # "Gangsters shot a Ministry of Health official" / "Gunmen attacked Kenya"
+        d = Draft(category="ASSAULT", mode="firearms", status="asserted", trigger=None,
+                  sentence=Span(0, 40), confidence=0.8,
+                  actor1=ActorMention(Span(0, 6), "Gunmen", Actor(name="Unidentified Armed Group", sector="REB"), "generic"),
+                  actor2=ActorMention(Span(10, 20), f"Ministry of Health {text}" if text == "official" else text, gov, "dictionary"))  # fmt: skip
+        assert acled_type(d, lexicon.load(), protest=False, text="")[0] == expected, text

@@ -225,6 +225,20 @@ def _people_of(m: ActorMention | None) -> bool:
             and m.text != m.actor.name and m.text.endswith(("is", "ans", "ese", "ns")))  # fmt: skip
 
 
+# people who hold an office and bear no arms: an attack on one is on a civilian, in ACLED's terms
+OFFICE_HOLDERS = frozenset({"official", "officials", "legislator", "legislators", "mp", "mps",
+                            "mca", "mcas", "chief", "chiefs", "councillor", "councillors",
+                            "governor", "senator", "minister", "administrator", "clerk", "clerks",
+                            "aspirant", "candidate", "judge", "magistrate", "mayor", "ministry"})  # fmt: skip
+
+
+def _office_holder(m: ActorMention | None) -> bool:
+    """Is the target a person in office ("a Ministry of Health official"), by its words?"""
+    if m is None or m.actor.sector in ("MIL", "COP") or not m.text:
+        return False
+    return m.text.split()[-1].lower().strip(".,") in OFFICE_HOLDERS
+
+
 def acled_type(
     d: Draft, lex: Lexicon, *, protest: bool, text: str = ""
 ) -> tuple[str | None, str | None]:
@@ -297,6 +311,10 @@ def acled_type(
         and (ARMED_TARGETS.search(sentence))
     ):  # "Taliban militants attacked a check point": an armed target is a battle
         return "Battles", "Armed clash"
+    if _office_holder(d.actor2):
+        # "a Ministry of Health official", "an opposition legislator", "a chief" shot: a person
+        # in office is no armed side
+        return "Violence against civilians", "Attack"
     if (s2 in ARMED or k2 == "state") and (
         s1 is None or s1 in ARMED or d.actor1.actor.kind == "state"
     ):  # type: ignore[union-attr]
