@@ -469,3 +469,31 @@ def test_an_office_holder_shot_is_a_civilian() -> None:
                   actor1=ActorMention(Span(0, 6), "Gunmen", Actor(name="Unidentified Armed Group", sector="REB"), "generic"),
                   actor2=ActorMention(Span(10, 20), f"Ministry of Health {text}" if text == "official" else text, gov, "dictionary"))  # fmt: skip
         assert acled_type(d, lexicon.load(), protest=False, text="")[0] == expected, text
+
+
+def test_a_second_headline_verb_after_and(book: ActorDictionary) -> None:
+    # "Bandits raid villages and attack civilians": "attack" parsed a modifier of "civilians"
+    rows = [("Bandits", "bandit", "NOUN", "nsubj", 1, "NNS"), ("raid", "raid", "VERB", "ROOT", 1, "VBP"),
+            ("villages", "village", "NOUN", "dobj", 1, "NNS"), ("and", "and", "CCONJ", "cc", 2),
+            ("attack", "attack", "NOUN", "compound", 5), ("civilians", "civilian", "NOUN", "conj", 2, "NNS")]  # fmt: skip
+    doc = make(rows)
+    ex = Extractor(lexicon.load(), book, doc, tuple(ActorFinder(book).find(doc)), (), None, None)
+    attack = next(d for d in ex.drafts() if d.trigger.lower_ == "attack")
+    assert (
+        attack.category == "ASSAULT"
+        and attack.actor1 is not None
+        and attack.actor1.text == "Bandits"
+    )
+    assert attack.actor2 is not None and attack.actor2.actor.sector == "CVL"
+
+
+def test_ethnic_and_clan_militias_are_communal(book: ActorDictionary) -> None:
+    # "Ethnic militias attacked…", "Degodia clan militia attacked…" ("Degodia" on "clan")
+    rows = [("Ethnic", "ethnic", "ADJ", "amod", 1), ("militias", "militia", "NOUN", "nsubj", 2, "NNS"),
+            ("attacked", "attack", "VERB", "ROOT", 2)]  # fmt: skip
+    [(d, _)] = coded(rows, book)
+    assert d.actor1 is not None and d.actor1.actor.name == "Communal militia"
+    rows = [("Degodia", "Degodia", "PROPN", "compound", 1), ("clan", "clan", "NOUN", "compound", 2),
+            ("militia", "militia", "NOUN", "nsubj", 3), ("attacked", "attack", "VERB", "ROOT", 3)]  # fmt: skip
+    [(d, _)] = coded(rows, book)
+    assert d.actor1 is not None and d.actor1.text == "Degodia clan militia"

@@ -257,6 +257,10 @@ class ActorFinder:
                 sector, name = "REB", "Unidentified Armed Group"
             elif _fighting_herders(tok, lemma):
                 sector, name = "MLA", "Communal militia"
+            if lemma in ("militia", "militiaman") and any(
+                c.lower_ in COMMUNAL_MODS for c in tok.lefts if c.dep_ in ("amod", "compound")
+            ):
+                name = "Communal militia"  # "ethnic militias", "clan militia"
             if lemma in ("group", "movement"):
                 mods = [c.lemma_.lower() for c in tok.lefts if c.dep_ in ("compound", "amod")]
                 sector_mods = [self.modifiers[m] for m in mods if m in self.modifiers]
@@ -311,6 +315,10 @@ class ActorFinder:
         for c in tok.lefts:
             if c.dep_ in ("compound", "amod", "nmod") and c.text in self.communities:
                 return c
+            if c.dep_ == "compound" and c.lower_ in ("clan", "tribe", "community", "ethnic"):
+                for g in c.lefts:  # "Degodia clan militia": the name on "clan"
+                    if g.dep_ == "compound" and g.text in self.communities:
+                        return g
         before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
         if before is not None and before.text in self.communities and before.pos_ != "ADP":
             return before  # "Pokot raiders attack…", the name parsed as anything at all

@@ -250,7 +250,29 @@ class Extractor(Arguments):
                 # sentence does ("Students embark on a protest…, accusing the headmaster")
                 found += (self._headline_verb(sent) or self._shot_dead(sent)
                           or self._bare_noun_event(sent))  # fmt: skip
+            found += self._conjoined_verb(sent, found)
             yield from found
+
+    def _conjoined_verb(self, sent: Any, found: list[Draft]) -> list[Draft]:
+        """A second headline verb after "and" that the parse took for a modifier of its object
+        ("Bandits raid villages and attack civilians", "Militias burn homes and attack
+        civilians"): done by the first verb's doer, to its object."""
+        out: list[Draft] = []
+        for tok in sent:
+            lemma = self.lemmas[tok.i]
+            if (tok.dep_ != "compound" or tok.i == sent.start or self.doc[tok.i - 1].lower_ != "and"
+                    or tok.lower_ not in (lemma, lemma + "s") or lemma not in self.lex.verbs):  # fmt: skip
+                continue
+            trig = self.lex.verbs[lemma][0]
+            first = next((d for d in found if d.trigger.i < tok.i and d.actor1 is not None
+                          and d.trigger.pos_ == "VERB"), None)  # fmt: skip
+            if trig.category != "ASSAULT" or first is None:
+                continue
+            target = self._resolve(tok.head) or self._unresolved(tok.head, names_only=True)
+            out.append(dataclasses.replace(first, category=trig.category, mode=trig.mode,
+                                           trigger=tok, actor2=target, confidence=trig.confidence * 0.8,
+                                           evidence=list(first.evidence)))  # fmt: skip
+        return out
 
     def _shot_dead(self, sent: Any) -> list[Draft]:
         """ "Shot dead" that the parse took for a noun ("A motorcyclist was on Saturday shot
@@ -309,7 +331,9 @@ class Extractor(Arguments):
                 subj.tag_ == "NN" and subj.lower_ != "youth" and not self._acting(subj, trig)
             ):
                 continue  # "an attack plan", "the protest camp"
-            actor1 = self._resolve(subj) or self._community(subj) or self._unresolved(subj)
+            actor1 = self._resolve(subj)
+            if actor1 is None or actor1.how == "unresolved":  # "Degodia attack…": no mere name
+                actor1 = self._community(subj) or actor1 or self._unresolved(subj)
             actor2 = self._resolve(obj) or self._unresolved(obj, names_only=True)
             if actor2 is not None and actor1 is not None and actor2.span == actor1.span:
                 actor2 = None  # "Raiders attack village": the compound's first noun is no target
