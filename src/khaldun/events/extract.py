@@ -333,7 +333,7 @@ class Extractor(Arguments):
                 continue  # "an attack plan", "the protest camp"
             actor1 = self._resolve(subj)
             if actor1 is None or actor1.how == "unresolved":  # "Degodia attack…": no mere name
-                actor1 = self._community(subj) or actor1 or self._unresolved(subj)
+                actor1 = self._community_militia(subj) or actor1 or self._unresolved(subj)
             actor2 = self._resolve(obj) or self._unresolved(obj, names_only=True)
             if actor2 is not None and actor1 is not None and actor2.span == actor1.span:
                 actor2 = None  # "Raiders attack village": the compound's first noun is no target
@@ -371,13 +371,13 @@ class Extractor(Arguments):
         community's militia), "ethnic clashes", "clan fighting" (a community's militia no name
         tells)."""
         forms = community_forms()
+        placed = {i for toks, _ in self.place_tokens for i in toks}
         for t in sent:
             if t.lower_ != "between":
                 continue
-            placed = {i for toks, _ in self.place_tokens for i in toks}
             for w in self.doc[t.i + 1 : min(t.i + 8, sent.end)]:
                 if w.text in forms and w.i not in placed:  # (not "between West Pokot and…")
-                    return self._community(w)
+                    return self._community_militia(w)
         for t in sent:
             if (
                 t.lower_ in COMMUNAL_WORDS
@@ -396,7 +396,7 @@ class Extractor(Arguments):
         named = self.actor_at.get(subj.i) if subj is not None else None
         return named is not None and named.how == "generic" and named.actor.sector in CROWDS
 
-    def _community(self, tok: Any) -> ActorMention | None:
+    def _community_militia(self, tok: Any) -> ActorMention | None:
         """A community heading a headline as its actor ("Pokot attack Luhya farmers"): its
         militia, as ACLED codes a community's fighting men."""
         forms = community_forms()
