@@ -497,3 +497,24 @@ def test_ethnic_and_clan_militias_are_communal(book: ActorDictionary) -> None:
             ("militia", "militia", "NOUN", "nsubj", 3), ("attacked", "attack", "VERB", "ROOT", 3)]  # fmt: skip
     [(d, _)] = coded(rows, book)
     assert d.actor1 is not None and d.actor1.text == "Degodia clan militia"
+
+
+def test_peaceful_protesters_met_with_lethal_force() -> None:
+    from tests.test_acled_types import draft
+
+    d = draft("PROTEST", "demo", "PRO", None)
+    text = "Youths protested the arrests. Police shot at the crowd, seriously injuring two."
+    assert acled_type(d, lexicon.load(), protest=True, text=text) == (
+        "Protests",
+        "Excessive force against protesters",
+    )
+    # the police's shooting at the protest is the same protest event
+    shot = draft("ASSAULT", "firearms", "COP", "PRO")
+    assert acled_type(shot, lexicon.load(), protest=True, text=text)[1] == (
+        "Excessive force against protesters"
+    )
+    # tear gas is an intervention, not lethal force; a violent crowd makes a riot
+    text = "Youths protested the arrests. Police stopped the march."
+    assert acled_type(d, lexicon.load(), protest=True, text=text)[1] == "Protest with intervention"
+    text = "Youths protested and stoned cars. Police shot at the crowd, injuring two."
+    assert acled_type(d, lexicon.load(), protest=True, text=text)[0] == "Riots"

@@ -129,9 +129,18 @@ FACTIONS = re.compile(
     r"\b(factional|intra-party|inter-party)\b|\b(supporters|followers|activists|members|workers) of\b",
     re.IGNORECASE,
 )
+# force that kills or seriously harms, and who uses it: the state's forces
+LETHAL = re.compile(
+    r"\b(kill(ed|ing)|shot dead|shooting dead|injur(ed|ing)|wound(ed|ing)|live (bullets|ammunition))\b",
+    re.IGNORECASE,
+)
+STATE_FORCE = re.compile(
+    r"\b(police\w*|officers?|security forces|soldiers|troops|army|GSU)\b", re.IGNORECASE
+)
 INTERVENTION = re.compile(
     r"\b(tear ?gas\w*|dispers\w*|intervened|baton\w*|rubber bullets?|water cannon|arrested|detained|"
-    r"foil(ed|s)?|obstruct(ed|s)?|prevent(ed|s)?|barred|halted|snatch\w*)\b",
+    r"foil(ed|s)?|obstruct(ed|s)?|prevent(ed|s)?|barred|halted|snatch\w*|stopped|broke up|"
+    r"broken up|ejected)\b",
     re.IGNORECASE,
 )
 
@@ -199,12 +208,29 @@ def _violence_told(text: str) -> bool:
                for m in CROWD_VIOLENCE.finditer(text))  # fmt: skip
 
 
+def _lethal_force(text: str) -> bool:
+    """Does a sentence tell the state's forces, then the deaths or injuries they caused ("police
+    shot at the crowd, seriously injuring two"), not their absence ("no reported injuries")?"""
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        force = STATE_FORCE.search(sentence)
+        if force is None:
+            continue
+        for m in LETHAL.finditer(sentence, force.end()):
+            if NOT_TOLD.search(sentence, max(0, m.start() - 40), m.start()) is None:
+                return True
+    return False
+
+
 def protest_type(d: Draft, text: str) -> tuple[str, str]:
     """ACLED's protest sub-types from what the report says happened at the protest."""
     told = _what_happened(text, d.trigger.doc if d.trigger is not None else None)
     own = d.trigger is not None and CROWD_VIOLENCE.match(text, d.trigger.idx) is not None
     if d.mode == "riot" or own or _violence_told(told):
         return "Riots", "Violent demonstration"
+    if _lethal_force(told):
+        # "police shoot at the crowd, seriously injuring two": peaceful protesters met with
+        # lethal force or force causing serious injury
+        return "Protests", "Excessive force against protesters"
     if INTERVENTION.search(told):
         return "Protests", "Protest with intervention"
     return "Protests", "Peaceful protest"
@@ -278,7 +304,9 @@ def acled_type(
     ):
         # force against a crowd: the protest was violent, or the state intervened
         et, st = protest_type(d, text)
-        return (et, st) if et == "Riots" else ("Protests", "Protest with intervention")
+        if et == "Riots" or st == "Excessive force against protesters":
+            return et, st
+        return "Protests", "Protest with intervention"
     sentence = text[d.sentence.start : d.sentence.end] if text else ""
     crowd = s1 in UNORGANISED or (
         s1 is None
