@@ -76,21 +76,9 @@ def acled_actor(a: dict[str, Any] | None, countries: dict[str, str]) -> str:
         return "Unidentified Armed Group" + (f" ({countries.get(iso, iso)})" if iso else "")
     if name == "Communal militia":
         # "Pokot raiders", "Borana herders": ACLED names the community's militia
-        skip = {
-            "the",
-            "a",
-            "armed",
-            "suspected",
-            "ethnic",
-            "clan",
-            "tribal",
-            "communal",
-            "rival",
-            "inter-clan",
-            "inter-ethnic",
-            "inter-tribal",
-            "inter-communal",
-        } | _generic_words()
+        skip = {"the", "a", "armed", "suspected", "ethnic", "clan", "tribal", "communal", "rival",
+                "inter-clan", "inter-ethnic", "inter-tribal", "inter-communal"}  # fmt: skip
+        skip |= _generic_words()
         words = str(a.get("text") or "").split()
         word = next((w for w in words if w[:1].isupper() and w.lower() not in skip), None)
         if word:

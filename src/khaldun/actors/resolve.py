@@ -282,14 +282,14 @@ class ActorFinder:
                 used.add(tok.i)
                 continue
             community = self._community(tok) if sector not in STATE_SECTORS else None
-            if community is None and lemma in ("tribe", "clan") and not _doer(tok):
-                # "the Pokot tribe was attacked": its people
-                name, sector = "Civilians", "CVL"
+            attacked_tribe = lemma == "tribe" and not _doer(tok)  # "the Pokot tribe was attacked"
+            if community is None and attacked_tribe:
+                name, sector = "Civilians", "CVL"  # its people
             if community is not None:
                 # "Pokot raiders", "Kikuyu youths": the community's militia; "Pokomo villagers",
                 # "a Pokot man": its people; "Turkana protesters", "Maasai students": who they
                 # are, of that community
-                if _victims(tok, sector) or (lemma in ("tribe", "clan") and not _doer(tok)):
+                if _victims(tok, sector) or attacked_tribe:
                     name, sector = "Civilians", "CVL"
                 elif sector not in OWN_KIND:
                     name, sector = "Communal militia", "MLA"

@@ -13,12 +13,11 @@ import functools
 import re
 from typing import Any
 
-from khaldun.events.extract import Draft
+from khaldun.events.extract import UNARMED, Draft
 from khaldun.events.lexicon import Lexicon
 from khaldun.model import ActorMention
 
 ARMED = frozenset({"MIL", "REB", "MLA", "COP", "CRM", "SPY"})
-UNARMED = frozenset({"CVL", "PRO", "MED", "REF", "HLH", "EDU", "NGO", "LAB", "REL", "BUS"})
 UNORGANISED = frozenset({"PRO", "PTY", "CVL", "EDU", "LAB", "OPP", "REL", "BUS"})
 REMOTE = frozenset(
     {"aerial", "drone", "heavy-weapons", "explosives", "suicide-attack", "unconventional"}
@@ -77,24 +76,10 @@ ARMED_PEOPLE = re.compile(
 )
 # The riot words that are a demonstration in themselves ("students riot over fees"); a clash or
 # an attack by a crowd is a violent demonstration only inside a demonstration.
-RIOT_WORDS = frozenset(
-    {
-        "riot",
-        "rioting",
-        "rampage",
-        "unrest",
-        "protest",
-        "demonstrate",
-        "demonstration",
-        "march",
-        "rally",
-        "strike",
-        "blockade",
-        "agitate",
-        "light",
-        "go",
-    }
-)  # fmt: skip  ("go" of "went on rampage")
+# ("go" of "went on rampage")
+RIOT_WORDS = frozenset({"riot", "rioting", "rampage", "unrest", "protest", "demonstrate",
+                        "demonstration", "march", "rally", "strike", "blockade", "agitate",
+                        "light", "go"})  # fmt: skip
 
 
 # What makes a demonstration violent in ACLED's codebook: destruction, looting, fighting, and
@@ -271,15 +256,10 @@ def acled_type(
     et, st = lex.acled(d.category, d.mode)
     riot_word = d.trigger is None or d.trigger.lemma_.lower() in RIOT_WORDS
     s1 = d.actor1.actor.sector if d.actor1 else None
-    if (
-        d.category == "PROTEST"
-        and d.mode == "riot"
-        and s1 in ("REB", "MLA", "CRM")
-        and not riot_word
-    ):
-        # "unidentified assailants hurled a petrol bomb at…": an armed group's attack, not a riot
-        return "Violence against civilians", "Attack"
     if d.category == "PROTEST" and d.mode == "riot" and not riot_word:
+        if s1 in ("REB", "MLA", "CRM"):
+            # "unidentified assailants hurled a petrol bomb at…": an armed group's attack
+            return "Violence against civilians", "Attack"
         return "Riots", "Violent demonstration" if protest else "Mob violence"
     if d.category == "PROTEST" and et in ("Protests", "Riots"):
         return protest_type(d, text)

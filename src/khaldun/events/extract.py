@@ -88,8 +88,8 @@ CAUSE_PREPS = frozenset({"following", "after", "in", "during", "amid", "by"})
 WEAPON_VERBS = frozenset({"fire", "launch", "lob", "hurl", "throw", "detonate", "explode",
                           "plant", "drop", "use", "shoot", "deploy", "set", "lay", "unleash",
                           "hit", "strike", "target"})  # fmt: skip
-# the unarmed, whom seizing is abducting
-PEOPLE = frozenset({"CVL", "NGO", "MED", "EDU", "REL", "BUS", "LAB", "HLH", "REF", "PRO"})
+# the unarmed: whom seizing is abducting, and (in ACLED's types) whom an attack is on civilians
+UNARMED = frozenset({"CVL", "PRO", "MED", "REF", "HLH", "EDU", "NGO", "LAB", "REL", "BUS"})
 PEOPLE_NOUNS = frozenset({"worker", "tourist", "hostage", "man", "woman", "child", "girl", "boy",
                           "people", "person", "official", "engineer", "teacher", "chief",
                           "companion", "national", "foreigner", "journalist", "trader"})  # fmt: skip
@@ -290,12 +290,8 @@ class Extractor(Arguments):
             actor2 = self._resolve(victim) if victim is not None else None
             place = self._town_within(self._sentence_place(tok), sent)
             date_ = self._date(tok, tok, None)
-            conf = 0.9 * 0.8
-            return [Draft(category="ASSAULT", mode="firearms", status="asserted", trigger=tok,
-                          sentence=Span(sent.start_char, sent.end_char), confidence=conf,
-                          actor1=actor1, actor2=actor2, place=place, date=date_,
-                          evidence=[Span(sent.start_char, sent.end_char)],
-                          inherited=_inherited(sent, place, date_))]  # fmt: skip
+            return [self._sentence_draft(tok, "ASSAULT", "firearms", 0.9 * 0.8, actor1, actor2,
+                                         place, date_)]  # fmt: skip
         return []
 
     def _headline_verb(self, sent: Any) -> list[Draft]:
@@ -345,13 +341,22 @@ class Extractor(Arguments):
                 weapons = [obj, *(c for c in obj.children if c.dep_ == "compound")]
                 mode = (next(filter(None, map(self._instrument_of, weapons)), None)
                         or self._sentence_instrument(tok) or mode)  # fmt: skip
-            found.append(Draft(category=trig.category, mode=mode, status="asserted", trigger=tok,
-                               sentence=Span(sent.start_char, sent.end_char),
-                               confidence=trig.confidence * 0.8, actor1=actor1, actor2=actor2,
-                               place=place, date=date_, mode_inferred=mode != trig.mode,
-                               evidence=[Span(sent.start_char, sent.end_char)],
-                               inherited=_inherited(sent, place, date_)))  # fmt: skip
+            found.append(self._sentence_draft(tok, trig.category, mode, trig.confidence * 0.8,
+                                              actor1, actor2, place, date_,
+                                              mode_inferred=mode != trig.mode))  # fmt: skip
         return found
+
+    def _sentence_draft(self, tok: Any, category: str, mode: str | None, confidence: float,
+                        actor1: ActorMention | None, actor2: ActorMention | None,
+                        place: PlaceMention | None, date_: DateRange | None,
+                        mode_inferred: bool = False) -> Draft:  # fmt: skip
+        """An asserted event a whole verbless or misparsed sentence tells, its evidence."""
+        sent = tok.sent
+        return Draft(category=category, mode=mode, status="asserted", trigger=tok,
+                     sentence=Span(sent.start_char, sent.end_char), confidence=confidence,
+                     actor1=actor1, actor2=actor2, place=place, date=date_,
+                     mode_inferred=mode_inferred, evidence=[Span(sent.start_char, sent.end_char)],
+                     inherited=_inherited(sent, place, date_))  # fmt: skip
 
     def _people_taken(self, tok: Any, pred: Any, obj: Any) -> bool:
         """Are those seized people ("seized three aid workers", "a tourist was seized")?"""
@@ -361,7 +366,7 @@ class Extractor(Arguments):
         if taken is None:
             return False
         named = self.actor_at.get(taken.i)
-        return (named is not None and named.how == "generic" and named.actor.sector in PEOPLE) or (
+        return (named is not None and named.how == "generic" and named.actor.sector in UNARMED) or (
             taken.lemma_.lower() in PEOPLE_NOUNS
         )
 
@@ -837,11 +842,8 @@ class Extractor(Arguments):
                 a2 = self._resolve(subj)
             else:
                 a1 = self._resolve(subj) or self._unresolved(subj)
-        for c in pred.children:
-            if c.dep_ == "agent":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        a1 = self._resolve(p) or self._unresolved(p) or a1
+        for p in _agents_of(pred):
+            a1 = self._resolve(p) or self._unresolved(p) or a1
         if a1 is None and passive:
             # "two people were killed and others injured by suspected al-Shabaab": the agent
             # of a passive conjoined with it
@@ -850,11 +852,8 @@ class Extractor(Arguments):
                 conj.append(pred.head)  # "a man was seized by a mob and killed"
             for v in conj + [a for n in conj for a in n.children if a.dep_ == "acl"]:
                 if v.tag_ == "VBN":
-                    for c in v.children:
-                        if c.dep_ == "agent":
-                            for p in c.children:
-                                if p.dep_ == "pobj":
-                                    a1 = a1 or self._resolve(p)
+                    for p in _agents_of(v):
+                        a1 = a1 or self._resolve(p)
         if tok.pos_ == "NOUN":
             for c in tok.children:
                 if c.dep_ == "poss":
@@ -1441,6 +1440,11 @@ def _ents_in(ents: Any, where: set[int], labels: tuple[str, ...]) -> Iterator[An
 # injured in an ambush" drop the "were" of a passive, as headlines do
 CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim", "murder", "behead",
                             "stab", "abduct", "kidnap", "lynch", "execute", "torture"})  # fmt: skip
+
+
+def _agents_of(verb: Any) -> list[Any]:
+    """The nouns of a passive verb's "by" phrase ("killed by raiders": "raiders")."""
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
 
 def _headline_passive(verb: Any) -> bool:

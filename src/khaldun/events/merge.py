@@ -48,9 +48,9 @@ PEOPLE_HARM = frozenset({"kill", "shoot", "injure", "wound", "murder", "hack", "
 def _not_property(a: Draft, b: Draft) -> bool:
     """An attack on someone is not the vandalism told beside it: "two people were killed by
     al-Shabaab, who vandalised a mast" is two events, not one destruction of property."""
-    modeless = a if a.mode is None else b
     if (a.mode or b.mode) != "destroy":
         return True
+    modeless = a if a.mode is None else b
     lemma = modeless.trigger.lemma_.lower() if modeless.trigger is not None else ""
     return modeless.actor2 is None and lemma not in PEOPLE_HARM
 
