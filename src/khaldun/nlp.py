@@ -28,6 +28,9 @@ def load(model: str = DEFAULT_MODEL) -> Any:
             f"install the package pinned in requirements.lock (make venv), or set "
             f"[nlp] model in your configuration to an installed pipeline."
         ) from exc
+    from khaldun import ruler
+
+    ruler.install(nlp)  # the same attributes as the model's attribute ruler, by table
     return nlp
 
 
