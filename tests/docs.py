@@ -14,10 +14,13 @@ TAGS = {"NOUN": "NN", "PROPN": "NNP", "VERB": "VBD", "AUX": "MD", "ADJ": "JJ", "
         "NUM": "CD", "ADV": "RB"}  # fmt: skip
 
 
-def make(rows: list[tuple[str, ...]], ents: list[tuple[int, int, str]] = ()) -> Any:  # type: ignore[assignment]
-    """``rows``: (word, lemma, pos, dep, head) and optionally a tag; head is a token index."""
+def make(rows: list[tuple[str, ...]], ents: list[tuple[int, int, str]] = (),  # type: ignore[assignment]
+         spaces: list[bool] | None = None) -> Any:  # fmt: skip
+    """``rows``: (word, lemma, pos, dep, head) and optionally a tag; head is a token index.
+    ``spaces``: whether each word is followed by a space (default: unless punctuation follows)."""
     words = [r[0] for r in rows]
-    spaces = [i + 1 < len(rows) and rows[i + 1][2] != "PUNCT" for i in range(len(rows))]
+    if spaces is None:
+        spaces = [i + 1 < len(rows) and rows[i + 1][2] != "PUNCT" for i in range(len(rows))]
     doc = Doc(
         _VOCAB,
         words=words,

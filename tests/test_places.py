@@ -571,3 +571,25 @@ def test_a_town_the_model_took_for_a_person_before_or_after_its_people(gaz: Gaze
     assert places([("the", "the", "DET", "det", 1), ("president", "president", "NOUN", "nsubj", 4),
                    ("of", "of", "ADP", "prep", 1), ("Kenyatta", "Kenyatta", "PROPN", "pobj", 2),
                    ("spoke", "speak", "VERB", "ROOT", 4)], gaz, ents=[(3, 4, "PERSON")]) == []  # fmt: skip
+
+
+def test_the_capital_is_the_countrys_unless_it_names_its_city(gaz: Gazetteer) -> None:
+    capitals = {"KEN": "Nairobi", "USA": "Washington"}
+
+    def found(rows, ents):  # type: ignore[no-untyped-def]
+        doc = make(rows, ents=ents)
+        return [(p.text, p.place and p.place.name)
+                for p in PlaceFinder(gaz, capitals).find(doc, (), "KEN")]  # fmt: skip
+
+    # "Police fired outside the US embassy in the capital."
+    rows = [("Police", "police", "NOUN", "nsubj", 1), ("fired", "fire", "VERB", "ROOT", 1),
+            ("outside", "outside", "ADP", "prep", 1), ("the", "the", "DET", "det", 5),
+            ("US", "US", "PROPN", "compound", 5), ("embassy", "embassy", "NOUN", "pobj", 2),
+            ("in", "in", "ADP", "prep", 5), ("the", "the", "DET", "det", 8),
+            ("capital", "capital", "NOUN", "pobj", 6)]  # fmt: skip
+    assert ("the capital", "Washington") in found(rows, [(4, 5, "GPE")])
+    # "… in the capital Nairobi": the city it names, not a second reading of "the capital"
+    rows[8] = ("capital", "capital", "NOUN", "compound", 9)
+    rows.append(("Nairobi", "Nairobi", "PROPN", "pobj", 6))
+    assert found(rows, [(4, 5, "GPE"), (9, 10, "GPE")]) == [("US", "United States"),
+                                                            ("Nairobi", "Nairobi")]  # fmt: skip

@@ -174,3 +174,104 @@ def test_a_bare_county_name_abroad_is_no_reading_in_a_kenyan_report(gaz: Gazette
                 ("protest", "protest", "VERB", "ROOT", 2)], ents=[(0, 1, "GPE")])  # fmt: skip
     actors = tuple(ActorFinder(ActorDictionary.load()).find(doc))
     assert PlaceFinder(gaz).find(doc, actors, "KEN") == []
+
+
+def _found(rows, gaz: Gazetteer, ents=(), home: str | None = None):  # type: ignore[no-untyped-def]
+    doc = make(rows, ents=ents)
+    actors = tuple(ActorFinder(ActorDictionary.load()).find(doc))
+    return [(p.text, p.place and p.place.gazetteer_id, p.place and p.place.country)
+            for p in PlaceFinder(gaz).find(doc, actors, home)]  # fmt: skip
+
+
+def test_a_constituency_known_by_its_word_is_read_bare_in_a_kenyan_report(gaz: Gazetteer) -> None:
+    # "Clashes in Saku.": "Saku" is a town in Japan and Estonia; the constituency is listed as
+    # "Saku constituency" only. A Kenyan outlet's "in Saku" is the constituency
+    rows = [("Clashes", "clash", "NOUN", "ROOT", 0), ("in", "in", "ADP", "prep", 0),
+            ("Saku", "Saku", "PROPN", "pobj", 1), (".", ".", "PUNCT", "punct", 0)]  # fmt: skip
+    assert _found(rows, gaz, [(2, 3, "GPE")], home="KEN") == [("Saku", "fac:ken-c-saku", "KEN")]
+    # with nothing to say the report is Kenyan, the town abroad keeps the name
+    [(_, _, country)] = _found(rows, gaz, [(2, 3, "GPE")])
+    assert country != "KEN"
+    # and not in a name's role: "the Wakali Kwanza gang" is no Kwanza constituency
+    rows = [("the", "the", "DET", "det", 3), ("Wakali", "Wakali", "PROPN", "compound", 2),
+            ("Kwanza", "Kwanza", "PROPN", "compound", 3), ("gang", "gang", "NOUN", "ROOT", 3)]  # fmt: skip
+    assert not any(gid == "fac:ken-c-kwanza" for _, gid, _ in _found(rows, gaz, home="KEN"))
+
+
+def test_a_place_named_under_its_parent_is_read_there(gaz: Gazetteer) -> None:
+    # "in the Majengo area of Mombasa Monday night": not Tanzania's Majengo, nor western Kenya's
+    rows = [("in", "in", "ADP", "ROOT", 0), ("the", "the", "DET", "det", 3),
+            ("Majengo", "Majengo", "PROPN", "compound", 3), ("area", "area", "NOUN", "pobj", 0),
+            ("of", "of", "ADP", "prep", 3), ("Mombasa", "Mombasa", "PROPN", "compound", 7),
+            ("Monday", "Monday", "PROPN", "compound", 7), ("night", "night", "NOUN", "pobj", 4)]  # fmt: skip
+    found = _found(rows, gaz, [(2, 3, "GPE"), (5, 6, "GPE")])
+    assert [t for t, _, _ in found] == ["Mombasa"]
+    # "in the Lexington area of Nairobi": a local place the gazetteer lacks, not the US city
+    rows[2] = ("Lexington", "Lexington", "PROPN", "compound", 3)
+    rows[5:] = [("Nairobi", "Nairobi", "PROPN", "pobj", 4)]
+    assert [(t, c) for t, _, c in _found(rows, gaz, [(2, 3, "GPE"), (5, 6, "GPE")])] == [
+        ("Nairobi", "KEN")]  # fmt: skip
+
+
+def test_a_list_of_towns_is_no_parent(gaz: Gazetteer) -> None:
+    # "in Nakuru, Kikuyu, Nyeri and Eldoret": each is a town of its own
+    rows = [("in", "in", "ADP", "ROOT", 0), ("Nakuru", "Nakuru", "PROPN", "pobj", 0),
+            (",", ",", "PUNCT", "punct", 1), ("Nyeri", "Nyeri", "PROPN", "conj", 1),
+            ("and", "and", "CCONJ", "cc", 3), ("Eldoret", "Eldoret", "PROPN", "conj", 3)]  # fmt: skip
+    found = _found(rows, gaz, [(1, 2, "GPE"), (3, 4, "GPE"), (5, 6, "GPE")])
+    assert [t for t, _, _ in found] == ["Nakuru", "Nyeri", "Eldoret"]
+
+
+def test_a_town_the_model_took_for_a_person_before_its_site_office_or_people(
+    gaz: Gazetteer,
+) -> None:
+    # "Arsonists burn Garissa police station", "Kakamega journalists protested", "raided Meru
+    # Governor Peter Munya's home": the small model tags each town a PERSON
+    def one(word: str, after: list[tuple[str, str, str, str, int]]) -> list[tuple[str, str | None]]:
+        rows = [("Arsonists", "arsonist", "NOUN", "nsubj", 1), ("burn", "burn", "VERB", "ROOT", 1),
+                (word, word, "PROPN", "compound", 3), *after]  # fmt: skip
+        return [(t, c) for t, _, c in _found(rows, gaz, [(2, 3, "PERSON")], home="KEN")]
+
+    assert one("Garissa", [("police", "police", "NOUN", "compound", 4),
+                           ("station", "station", "NOUN", "dobj", 1)]) == [("Garissa", "KEN")]  # fmt: skip
+    assert one("Kakamega", [("journalists", "journalist", "NOUN", "dobj", 1)]) == [
+        ("Kakamega", "KEN")]  # fmt: skip
+    assert one("Meru", [("Governor", "Governor", "PROPN", "compound", 4),
+                        ("home", "home", "NOUN", "dobj", 1)]) == [("Meru", "KEN")]  # fmt: skip
+    # the capital's own office is the city, not the government: "Nairobi Governor Evans Kidero"
+    assert one("Nairobi", [("Governor", "Governor", "PROPN", "compound", 4),
+                           ("home", "home", "NOUN", "dobj", 1)]) == [("Nairobi", "KEN")]  # fmt: skip
+    # a person's name before another noun stays no place
+    assert one("Garissa", [("supporters", "supporter", "NOUN", "dobj", 1)]) == []
+
+
+def test_a_two_word_town_the_model_split_is_one_name(gaz: Gazetteer) -> None:
+    # "Residents of Ol Kalou protest" ("Ol" an adjective, "Kalou" a person)
+    rows = [("Residents", "resident", "NOUN", "nsubj", 4), ("of", "of", "ADP", "prep", 0),
+            ("Ol", "ol", "ADJ", "amod", 3), ("Kalou", "Kalou", "PROPN", "pobj", 1),
+            ("protest", "protest", "VERB", "ROOT", 4)]  # fmt: skip
+    assert [(t, c) for t, _, c in _found(rows, gaz, [(3, 4, "PERSON")], home="KEN")] == [
+        ("Ol Kalou", "KEN")]  # fmt: skip
+
+
+def test_a_road_named_for_its_towns_gives_its_first_town(gaz: Gazetteer) -> None:
+    # "Protesters blocked the Eldoret-Malaba highway": no "Eldoret-Malaba", but Eldoret
+    rows = [("Protesters", "protester", "NOUN", "nsubj", 1), ("blocked", "block", "VERB", "ROOT", 1),
+            ("the", "the", "DET", "det", 6), ("Eldoret", "Eldoret", "PROPN", "compound", 6),
+            ("-", "-", "PUNCT", "punct", 3), ("Malaba", "Malaba", "PROPN", "compound", 6),
+            ("highway", "highway", "NOUN", "dobj", 1)]  # fmt: skip
+    doc = make(rows, ents=[(3, 6, "FAC")], spaces=[True, True, True, False, False, True, False])
+    assert "Eldoret-Malaba highway" in doc.text
+    actors = tuple(ActorFinder(ActorDictionary.load()).find(doc))
+    found = PlaceFinder(gaz).find(doc, actors, "KEN")
+    assert [(p.text, p.place and p.place.country) for p in found][:1] == [("Eldoret", "KEN")]
+
+
+def test_a_district_of_a_town_the_model_took_for_a_person(gaz: Gazetteer) -> None:
+    # "an attack in Kenyas north-eastern district of Garissa" (the note drops the apostrophe)
+    rows = [("in", "in", "ADP", "ROOT", 0), ("Kenyas", "Kenyas", "PROPN", "poss", 3),
+            ("north-eastern", "north-eastern", "ADJ", "amod", 3),
+            ("district", "district", "NOUN", "pobj", 0), ("of", "of", "ADP", "prep", 3),
+            ("Garissa", "Garissa", "PROPN", "pobj", 4)]  # fmt: skip
+    found = _found(rows, gaz, [(1, 2, "GPE"), (5, 6, "PERSON")])
+    assert [(t, c) for t, _, c in found] == [("Kenyas", "KEN"), ("Garissa", "KEN")]

@@ -79,6 +79,11 @@ BACKGROUND_MODS = frozenset(
 CROWD_CONTROL_MODS = frozenset({"sound", "stun", "tear", "smoke", "rubber", "teargas", "pellet"})
 EVENT_PREPS = frozenset({"in", "during", "amid", "at"})
 # "despite talks in Baghdad", "amid protests in Gaza": places of another matter
+# words after a place that make it an office's: "Nandi Hills MP", "Meru Governor"
+OFFICE_AFTER = frozenset({"mp", "mps", "member", "members", "legislator", "lawmaker", "governor",
+                          "mayor", "mca", "mcas", "senator", "councillor", "councilor",
+                          "parliamentarian"})  # fmt: skip
+GOVERNOR_LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "around"})
 CONTRAST_PREPS = frozenset({"despite", "amid", "after", "before", "following", "unlike"})
 TARGET_PREPS = frozenset({"on", "against", "targeting", "at"})
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
@@ -616,7 +621,17 @@ class Extractor(Arguments):
         for target, scope in self._groups(tok, pred, targets):
             actor2 = actor2_default
             # the clause's own place; else one on its subject ("Lawyers in Eldoret protested")
-            own = self._place(scope, fallback=False)
+            own = self._place(scope, fallback=False) or self._place(
+                self._governor_locatives(tok), fallback=False
+            )
+            if (own is not None and own.place is not None and own.place.feature == "country"
+                    and not self._locative_country(own)):  # fmt: skip
+                # a country in the clause (often an actor's: "a Kenya border police patrol")
+                # gives way to the one town of it the sentence names ("… in Mandera town")
+                town = self._sentence_place(tok)
+                if (town is not None and town.place is not None and town.place.feature != "country"
+                        and town.place.country == own.place.country):  # fmt: skip
+                    own = town
             place = (own or self._place(self._subject_scope(pred), fallback=False)
                      or self._sentence_place(tok))  # fmt: skip
             place = self._town_within(place, tok.sent)
@@ -1299,6 +1314,29 @@ class Extractor(Arguments):
         scope |= {t.i for t in tok.subtree}
         return scope
 
+    def _locative_country(self, p: PlaceMention) -> bool:
+        """Is the country named where the event was ("strikes on the Houthis in Yemen"), not
+        as a word of an actor's name ("a Kenya police patrol")?"""
+        span = self.doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
+        if span is None:
+            return True
+        root = span.root
+        # ("riots broke out across Kenya (Nyeri town specifically)": the town)
+        return root.dep_ == "pobj" and root.head.lower_ in GOVERNOR_LOCATIVES
+
+    def _governor_locatives(self, tok: Any) -> set[int]:
+        """The locatives of the verb a noun trigger is the object of: "disrupted the rally in
+        Kabarnet" was in Kabarnet."""
+        head = tok.head
+        if (
+            tok.pos_ not in ("NOUN", "PROPN")
+            or tok.dep_ not in ("dobj", "nsubjpass")
+            or (head.pos_ != "VERB")
+        ):
+            return set()
+        return {t.i for c in head.children if c.dep_ == "prep" and c.lower_ in GOVERNOR_LOCATIVES
+                for t in c.subtree}  # fmt: skip
+
     def _subject_scope(self, pred: Any) -> set[int]:
         for p in self._chain(pred):
             subj = _subject(p)
@@ -1364,12 +1402,22 @@ class Extractor(Arguments):
         talks in Baghdad"); else the article's focus country."""
         sent = tok.sent
         skip: set[int] = set()
+        before: set[int] = set()  # what came just before: "after polling in Kawangware"
         for t in sent:
             if t.dep_ == "prep" and t.lower_ in CONTRAST_PREPS:
                 skip.update(x.i for x in t.subtree)
+                if t.lower_ in ("after", "following"):
+                    before.update(x.i for x in t.subtree)
         inside = {t.i for t in sent} - skip
-        found = [p for toks, p in self.place_tokens
+        named = [(toks, p) for toks, p in self.place_tokens
                  if toks & inside and p.place is not None and p.place.feature != "country"]  # fmt: skip
+        # a road named for a town is not where it happened, when another place is named
+        found = [p for toks, p in named if not self._road_name(toks)] or [p for _, p in named]
+        # a place naming an office is the office's, not where the event was, while another is
+        # named: "protests in Eldoret after a court nullified the election of Nandi Hills MP…"
+        found = [p for p in found if not self._office_place(p)] or found
+        # a gloss names the area around the place before it: "in Kabarnet, Baringo"
+        found = [p for p in found if not self._gloss(p, found)] or found
         towns = {p.place.gazetteer_id for p in found if p.place and p.place.precision == 1}
         if found and (len(towns) <= 1 or _one_town(found)):
             return min(found, key=lambda p: (p.place.precision if p.place else 9, -len(p.text)))
@@ -1389,7 +1437,39 @@ class Extractor(Arguments):
                      and min(toks) >= sent.end and self._same_paragraph(sent.start_char, p.span.start)]  # fmt: skip
             if len({p.place.gazetteer_id for p in later if p.place}) == 1:
                 return later[0]
+            # "… In Ol Kalou in Nyandarua County, hundreds carried banners": one town, and the
+            # areas around it
+            towns_later = [p for p in later if p.place and p.place.precision == 1]
+            if (len({p.place.gazetteer_id for p in towns_later if p.place}) == 1
+                    and all(p.place and p.place.precision > 1 and p.place.country == towns_later[0].place.country
+                            for p in later if p not in towns_later)):  # fmt: skip
+                return towns_later[0]
+            # "three died in clashes with police the day after polling in Kawangware": the one
+            # place the sentence names, even in what came just before, over the whole country
+            # (not in what the event is set against: "despite talks in Baghdad")
+            prior = [p for toks, p in self.place_tokens
+                     if toks & before and p.place is not None and p.place.feature != "country"]  # fmt: skip
+            if len({p.place.gazetteer_id for p in prior if p.place}) == 1:
+                return prior[0]
         return self.focus
+
+    def _gloss(self, p: PlaceMention, others: list[PlaceMention]) -> bool:
+        """Is ``p`` the appositive or bracketed area of another place ("Kabarnet, Baringo",
+        "Butere (Kakamega)")?"""
+        span = self.doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        root = span.root
+        before = self.doc[span.start - 1]
+        if root.dep_ == "appos" or before.text in (",", "("):
+            prev = root.head if root.dep_ == "appos" else self.doc[max(0, span.start - 2)]
+            return any(q is not p and q.span.start <= prev.idx < q.span.end for q in others)
+        return False
+
+    def _office_place(self, p: PlaceMention) -> bool:
+        """Does the place name an office ("Nandi Hills Member of Parliament", "Meru Governor")?"""
+        after = self.text[p.span.end : p.span.end + 30].split()
+        return bool(after) and after[0].lower().strip(",.") in OFFICE_AFTER
 
     def _same_paragraph(self, start: int, end: int) -> bool:
         return "\n" not in self.text[start:end]

@@ -168,6 +168,18 @@ class PlaceFinder:
                     end += 1
                 if end - tok.i > 1:
                     spans.append((tok.i, end))
+        # a town's name of two or three capitalised words the model did not take as one name:
+        # "Residents of Ol Kalou" ("Ol" an adjective, "Kalou" a person)
+        title = [t.is_title and t.is_alpha and not t.is_stop for t in doc]
+        for i in range(len(title) - 1):
+            if not (title[i] and title[i + 1]):
+                continue
+            for n in (3, 2):
+                if i + n <= len(title) and all(title[i : i + n]):
+                    words = doc[i : i + n]
+                    if len(k := key(words.text).split()) == n and " ".join(k) in self.gaz.names:
+                        spans.append((i, i + n))
+                        break
         # an institution named after its town is in that town: "Maseno University", "the
         # University of Nairobi", "Bungoma High School"
         for ent in doc.ents:
@@ -175,7 +187,13 @@ class PlaceFinder:
                 spans.append(town)
         # transliterated names joined by hyphens are one name: "Pul-e Khumri", "Sar-e Gaw"
         chains = _hyphen_names(doc)
+        # a road named for the towns it joins is no place's name: its first town is read
+        # ("barricaded the Eldoret-Malaba highway"), which the events take only when no
+        # other place is named
+        roads = [(s, e) for s, e in chains if e < len(doc) and doc[e].lower_ in ROADS]
+        chains = [c for c in chains if c not in roads]
         spans.extend(chains)
+        spans.extend((s, s + 1) for s, _ in roads)
         out: list[PlaceMention] = []
         country_votes: Counter[str] = Counter()
         pending: list[tuple[Any, list[Entry]]] = []
@@ -225,6 +243,17 @@ class PlaceFinder:
                     span, cands = doc[span.start : span.end + 1], named
             if not cands and span.text.endswith("'s"):
                 cands = self.gaz.candidates(span.text[:-2])
+            if not cands and len(span) == 1 and span.text.endswith("s") and len(span.text) > 4:
+                # a possessive written without its apostrophe: "Nairobis Woodley market",
+                # "Kenyas north-eastern district"; only a well-known place's
+                cands = [c for c in self.gaz.candidates(span.text[:-1])
+                         if c.feature == "country" or c.population >= 100_000]  # fmt: skip
+            if _after_locative(span[0]):
+                # "in Saku": a unit listed by its word only, since its bare name is a town's
+                # abroad ("Saku constituency"); read there only in the light of its country
+                # (``_local_readings``), and only in a place role (not "the Kikuyu attacked",
+                # "the Wakali Kwanza gang")
+                cands = [*cands, *self._bare_units(span.text, cands)]
             if not cands and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:
                 # "Kabul city", "Nijrab district", "Balkh province"
                 cands = self.gaz.candidates(span[:-1].text)
@@ -247,6 +276,14 @@ class PlaceFinder:
                 cands = [c for c in cands if c.feature == "country"]
             if not cands:
                 continue
+            parents = _parents(span, self.gaz)
+            if parents:
+                # "the Majengo area of Mombasa": the reading under its parent; none there ("the
+                # Lexington area of Nairobi"): a local place the gazetteer lacks, for which the
+                # parent stands
+                cands = [c for c in cands if any(_under(c, p) for p in parents)]
+                if not cands:
+                    continue
             after = doc[span.end].lower_ if span.end < len(doc) else ""
             cands = prefer_kind(cands, after) or cands
             if _after_district(span):
@@ -304,12 +341,22 @@ class PlaceFinder:
         for tok in doc:
             if (tok.lower_ == "capital" and tok.i not in taken and tok.i > 0
                     and doc[tok.i - 1].lower_ == "the" and tok.pos_ == "NOUN"
+                    # "the capital Nairobi" names its city
+                    and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")
                     and not any(c.dep_ == "prep" for c in tok.children)):  # fmt: skip
                 span = doc[tok.i - 1 : tok.i + 1]
                 out.append(
                     PlaceMention(Span(span.start_char, span.end_char), span.text, _place(city), 0.6)
                 )
         return out
+
+    def _bare_units(self, name: str, cands: list[Entry]) -> list[Entry]:
+        """The second-level units named "<name> constituency", in a country where no bare
+        ``name`` reading of the gazetteer is."""
+        have = {c.country for c in cands}  # the town it is named after keeps the name
+        return [c for c in self.gaz.candidates(f"{name} constituency")
+                if c.feature == "admin2" and c.country not in have
+                and key(c.name) == key(f"{name} constituency")]  # fmt: skip
 
     def _place_role(self, span: Any, mention: ActorMention) -> bool:
         """A country or capital in a place role ("in Iraq", "in Baghdad"), not an actor role."""
@@ -327,6 +374,9 @@ class PlaceFinder:
         if (mention.how == "capital" and root.dep_ in ("poss", "compound")
                 and (root.head.pos_ == "PROPN" or root.head.lemma_.lower() in TOWN_PARTS)):  # fmt: skip
             return True  # the city, not its government: "Nairobi's Mathare slum", "Nairobi CBD"
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        if mention.how == "capital" and nxt is not None and nxt.lower_ in LOCAL_OFFICES:
+            return True  # the city's own office: "Nairobi Governor Evans Kidero"
         if mention.how not in ("dictionary", "capital", "metonym"):
             return False
         if mention.actor.kind != "state" and mention.how == "dictionary":
@@ -806,6 +856,11 @@ def _small(e: Entry, q: set[str], name: str) -> bool:
     return key(e.name) not in q and (len(name) <= 5 or e.population < 1_000_000)
 
 
+def _bare_unit(e: Entry, name_key: str) -> bool:
+    """Is ``e`` a unit read from its bare name ("Saku" for "Saku constituency")?"""
+    return e.feature == "admin2" and key(e.name) == f"{name_key} constituency"
+
+
 def _local_readings(
     pending: list[tuple[Any, list[Entry]]], actors: tuple[ActorMention, ...],
     home: str | None = None,
@@ -829,6 +884,10 @@ def _local_readings(
     for span, cands in pending:
         k, q = key(span.text), _name_keys(span.text)
         context = from_actors.union(*(v for name, v in voted.items() if name != k))
+        # a unit's bare name ("Saku" of "Saku constituency") only where its country is told
+        cands = [c for c in cands if not _bare_unit(c, k) or c.country in context]
+        if not cands:
+            continue
         if (context and all(_small(c, q, span.text) for c in cands)
                 and not any(c.country in context for c in cands)):  # fmt: skip
             continue
@@ -847,7 +906,18 @@ def _town_as_noun(tok: Any) -> bool:
 
 # the people a town's name stands before: "Meru residents", "Kisumu traders"
 TOWN_PEOPLE = frozenset({"resident", "trader", "youth", "villager", "people", "woman", "student",
-                         "refugee", "worker", "farmer", "operator", "driver", "local"})  # fmt: skip
+                         "refugee", "worker", "farmer", "operator", "driver", "local", "journalist",
+                         "teacher", "nurse", "doctor", "hawker", "tenant", "squatter", "fisherman",
+                         "motorist", "vendor", "parent", "taxi", "matatu"})  # fmt: skip
+ROADS = frozenset({"road", "highway", "route", "bypass", "expressway"})
+# a town's or county's own offices: "Meru Governor", "the Kitui mayor", "Nairobi MCA"
+LOCAL_OFFICES = frozenset({"governor", "mayor", "mca", "mcas", "councillor", "councillors",
+                           "councilor", "councilors", "senator"})  # fmt: skip
+# what a town's name stands before when it names a building or site of it: "Garissa police
+# station", "a Kilimani polling centre", "Kisumu law courts"
+TOWN_SITES = frozenset({"police", "polling", "market", "hospital", "prison", "stadium", "bus",
+                        "law", "municipal", "referral", "airstrip", "showground", "slaughterhouse",
+                        "mortuary", "morgue"})  # fmt: skip
 
 
 def _locative(ent: Any) -> bool:
@@ -856,12 +926,13 @@ def _locative(ent: Any) -> bool:
     if ent[-1].lower_ in ADMIN_WORDS and len(ent) > 1:
         return True  # "Faridpur Sadar"
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    if nxt is not None and nxt.lower_ in TOWN_WORDS | AREA_WORDS | {"area", "county"}:
-        return True
+    if nxt is not None and (nxt.lower_ in TOWN_WORDS | AREA_WORDS | {"area", "county"}
+                            or nxt.lower_ in LOCAL_OFFICES or nxt.lower_ in ROADS):  # fmt: skip
+        return True  # "Kakamega town", "Meru Governor Peter Munya", "the Machakos road"
     if (
         nxt is not None
-        and nxt.lemma_.lower() in TOWN_PEOPLE
-        and ent[-1].dep_ in ("compound", "amod")
+        and (nxt.lemma_.lower() in TOWN_PEOPLE or nxt.lower_ in TOWN_SITES)
+        and ent[-1].dep_ in ("compound", "amod", "nmod")
     ):
         return True  # "Meru residents", "Kakuma refugee camp": a town naming its people
     root = ent.root
@@ -872,7 +943,7 @@ def _locative(ent: Any) -> bool:
     if root.head.lower_ == "of":  # "the streets of X", not "the president of X"
         return root.head.head.lemma_.lower() in {"street", "outskirt", "town", "city", "village",
                                                   "centre", "center", "area", "part", "suburb",
-                                                  *TOWN_PEOPLE}  # fmt: skip
+                                                  *TOWN_PEOPLE, *AREA_WORDS}  # fmt: skip
     return True
 
 
@@ -1079,6 +1150,45 @@ def _direction(span: Any) -> Any:
         if prev.lower_ in DIRECTIONS:
             return prev
     return None
+
+
+def _parents(span: Any, gaz: Gazetteer) -> list[Entry]:
+    """The readings of a place named as the span's parent by a preposition ("the Majengo area
+    of Mombasa", "X in Y"), when they are all in one country; else none. (A parent after a
+    comma or in brackets may be a province the gazetteer knows only as a town: "(Chittagong)".)"""
+    doc = span.doc
+    starts = []  # where a parent's name would begin
+    root = span.root
+    heads = [root]
+    if root.dep_ == "compound" and root.head.lower_ in ("area", "estate", "village", "town"):
+        heads.append(root.head)  # "the Lexington area of Nairobi"
+    for h in heads:
+        starts += [c.i + 1 for c in h.children
+                   if c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i >= span.end]  # fmt: skip
+    for i in starts:
+        i += int(i < len(doc) and doc[i].lower_ == "the")
+        end = i
+        while end < len(doc) and end < i + 4 and doc[end].pos_ == "PROPN":
+            end += 1
+        for stop in range(end, i, -1):  # "of Mombasa Monday night": Mombasa
+            cands = gaz.candidates(doc[i:stop].text)
+            if not cands:
+                continue
+            if len({e.country for e in cands}) != 1 or not cands[0].country:
+                return []
+            return cands
+    return []
+
+
+def _under(e: Entry, parent: Entry) -> bool:
+    """Can ``e`` lie in ``parent``: its country, a province of it, or near its town?"""
+    if e.country != parent.country:
+        return False
+    if parent.feature == "country":
+        return True
+    if parent.feature in AREAS:
+        return (e.admin1 is not None and e.admin1 == parent.admin1) or _within(e, parent, 250)
+    return _within(e, parent, 60)
 
 
 def _parent_country(span: Any, gaz: Gazetteer) -> str | None:
