@@ -40,15 +40,23 @@ def _alternation(forms: list[str]) -> str:
 
 # where a match can start: every form starts with a letter or digit, after no word character
 _START = re.compile(r"(?<![\w-])\w")
+_RUN = re.compile(r"\w+")
 
 
-@functools.lru_cache(maxsize=4096)
-def _starting_with(ch: str) -> re.Pattern[str] | None:
-    """The pattern of the forms whose first character matches ``ch`` (as the whole pattern's
-    IGNORECASE compares it), in the same order: at a position where ``ch`` is, it matches
-    exactly what the whole pattern matches there."""
-    forms = [f for f in _forms()[0] if re.fullmatch(re.escape(f[0]), ch, re.IGNORECASE)]
-    return re.compile(_alternation(forms), re.IGNORECASE) if forms else None
+@functools.cache
+def _by_first_run() -> dict[str, re.Pattern[str]]:
+    """The pattern of the forms that begin with each first run of word characters ("zionist",
+    "al", "u" of "U.S."), in the whole pattern's order. A match at a word start begins with
+    the text's own run there (a form's first run ends where the text's does: at a space, a
+    hyphen, other punctuation or the form's end, after which no word character may follow),
+    so at that position it matches exactly what the whole pattern matches."""
+    groups: dict[str, list[str]] = {}
+    for f in _forms()[0]:
+        first = re.split(r"[\s\-]+", f)[0]
+        run = _RUN.match(first)
+        if run is not None:
+            groups.setdefault(run.group(0).lower(), []).append(f)
+    return {k: re.compile(_alternation(v), re.IGNORECASE) for k, v in groups.items()}
 
 
 def _norm(text: str) -> str:
@@ -59,17 +67,20 @@ def mark(text: str) -> list[FramingMark]:
     """Every loaded term in ``text``, longest match first, with offsets.
 
     What ``_compiled()``'s pattern finds scanning the text (``finditer``), found faster: it is
-    tried only where a word starts, with the forms that start with that word's first letter.
+    tried only where a word starts, with the forms that begin with that word's first run.
     """
     _, lookup = _compiled()
+    firsts = _by_first_run()
     out = []
     pos = 0
     while (start := _START.search(text, pos)) is not None:
         at = start.start()
-        pattern = _starting_with(text[at])
+        run = _RUN.match(text, at)
+        end = run.end() if run is not None else at + 1
+        pattern = firsts.get(text[at:end].lower())
         m = pattern.match(text, at) if pattern is not None else None
         if m is None:
-            pos = at + 1
+            pos = end  # no word starts inside a run of word characters
             continue
         pos = m.end()
         entry = lookup.get(_norm(m.group(0)))
