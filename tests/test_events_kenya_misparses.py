@@ -670,3 +670,46 @@ def test_a_gloss_after_a_place_is_its_area_not_a_second_place(book: ActorDiction
     )
     ex = Extractor(lexicon.load(), book, doc, (), (kab, bar), None, kenya)
     assert ex._sentence_place(doc[1]) is kab
+
+
+def test_a_nationality_or_an_origin_is_not_where_it_happened(book: ActorDictionary) -> None:
+    from khaldun.model import Place, PlaceMention, Span
+
+    kenya = PlaceMention(
+        Span(0, 0), "", Place("Kenya", "KEN", None, 1.0, 38.0, 3, "c:KEN", "country")
+    )
+
+    def placed(rows: list[tuple[str, ...]], names: dict[str, str], trigger: str) -> list[str]:
+        doc = make(rows)
+        places = []
+        for word, iso in names.items():
+            s = doc.text.index(word)
+            places.append(PlaceMention(Span(s, s + len(word)), word,
+                                       Place(iso, iso, None, 0.0, 30.0, 3, f"c:{iso}", "country")))  # fmt: skip
+        actors = tuple(ActorFinder(book).find(doc))
+        ex = Extractor(lexicon.load(), book, doc, actors, tuple(places), None, kenya)
+        return [d.place.text if d.place else "" for d in ex.drafts() if d.trigger.lower_ == trigger]
+
+    # "Bandits from Ethiopia attacked a village.": where they came from, not where they struck
+    rows = [("Bandits", "bandit", "NOUN", "nsubj", 3), ("from", "from", "ADP", "prep", 0),
+            ("Ethiopia", "Ethiopia", "PROPN", "pobj", 1), ("attacked", "attack", "VERB", "ROOT", 3),
+            ("a", "a", "DET", "det", 5), ("village", "village", "NOUN", "dobj", 3),
+            (".", ".", "PUNCT", "punct", 3)]  # fmt: skip
+    assert placed(rows, {"Ethiopia": "ETH"}, "attacked") == [""]  # the article's focus
+    # "Police arrested Ugandan suspects.": their nationality
+    rows = [("Police", "police", "NOUN", "nsubj", 1), ("arrested", "arrest", "VERB", "ROOT", 1),
+            ("Ugandan", "ugandan", "ADJ", "amod", 3), ("suspects", "suspect", "NOUN", "dobj", 1),
+            (".", ".", "PUNCT", "punct", 1)]  # fmt: skip
+    assert placed(rows, {"Ugandan": "UGA"}, "arrested") == [""]
+    # "Police attacked refugees travelling to Somalia.": where they were going
+    rows = [("Police", "police", "NOUN", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1),
+            ("refugees", "refugee", "NOUN", "dobj", 1), ("travelling", "travel", "VERB", "acl", 2),
+            ("to", "to", "ADP", "prep", 3), ("Somalia", "Somalia", "PROPN", "pobj", 4),
+            (".", ".", "PUNCT", "punct", 1)]  # fmt: skip
+    assert placed(rows, {"Somalia": "SOM"}, "attacked") == [""]
+    # but "attacked a village in Ethiopia" is there
+    rows = [("Bandits", "bandit", "NOUN", "nsubj", 1), ("attacked", "attack", "VERB", "ROOT", 1),
+            ("a", "a", "DET", "det", 3), ("village", "village", "NOUN", "dobj", 1),
+            ("in", "in", "ADP", "prep", 1), ("Ethiopia", "Ethiopia", "PROPN", "pobj", 4),
+            (".", ".", "PUNCT", "punct", 1)]  # fmt: skip
+    assert placed(rows, {"Ethiopia": "ETH"}, "attacked") == ["Ethiopia"]

@@ -33,6 +33,7 @@ from khaldun.model import (
     Status,
 )
 from khaldun.nlp import DATELINE
+from khaldun.text import key
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "wo"})
 CONDITIONAL = frozenset({"if", "unless", "until", "whether", "should"})
@@ -83,6 +84,12 @@ EVENT_PREPS = frozenset({"in", "during", "amid", "at"})
 OFFICE_AFTER = frozenset({"mp", "mps", "member", "members", "legislator", "lawmaker", "governor",
                           "mayor", "mca", "mcas", "senator", "councillor", "councilor",
                           "parliamentarian"})  # fmt: skip
+DEMONYM_ENDS = ("an", "ese", "i", "ish", "ian")
+# words whose "to" names where people went, not where anything happened
+MOTION_WORDS = frozenset({"travel", "flee", "head", "go", "deport", "return", "move", "cross",
+                          "escape", "migrate", "extradite", "repatriate", "relocate", "render",
+                          "rendition", "renditioning", "deportation", "extradition", "journey",
+                          "trip", "refugee", "migrant", "suspect"})  # fmt: skip
 GOVERNOR_LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "around"})
 CONTRAST_PREPS = frozenset({"despite", "amid", "after", "before", "following", "unlike"})
 TARGET_PREPS = frozenset({"on", "against", "targeting", "at"})
@@ -239,6 +246,9 @@ class Extractor(Arguments):
             span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
             if span is not None:
                 self.place_tokens.append(({t.i for t in span}, p))
+        # the places an event can be at: not a nationality ("Ugandan suspects") nor where
+        # people came from or went to ("bandits from Ethiopia", "deported to Somalia")
+        self.where_tokens = [(toks, p) for toks, p in self.place_tokens if self._where(toks, p)]
 
     # -- triggers ------------------------------------------------------------------------------
     def drafts(self) -> Iterator[Draft]:
@@ -635,10 +645,14 @@ class Extractor(Arguments):
             place = (own or self._place(self._subject_scope(pred), fallback=False)
                      or self._sentence_place(tok))  # fmt: skip
             place = self._town_within(place, tok.sent)
+            # a nationality is no place, but names the state of what was hit: "strike Israeli
+            # towns", "sanctions on three Russian banks"
+            named_here = self._place(scope, fallback=False, roles=False)
             if target is not None:
                 actor2 = self._target_actor(target, scope) or actor2
-                if actor2 is None and place and place.place and place.place.country:
-                    actor2 = self._state_of_place(target, place)
+                named = named_here or place
+                if actor2 is None and named and named.place and named.place.country:
+                    actor2 = self._state_of_place(target, named)
             if actor2 is None and category == "REQUEST":
                 actor2 = self._demanded_of(tok, pred, actor1)
             if category in ADDRESSED and (actor2 is None or self._own_means(actor2, actor1)):
@@ -648,13 +662,14 @@ class Extractor(Arguments):
             if actor2 is None and category == "THREATEN":
                 actor2 = self._conditioned(tok, actor1)
             purpose = pred.dep_ in ("xcomp", "advcl")
-            if actor2 is None and category in HOSTED and own is None and purpose:
+            host = own or named_here
+            if actor2 is None and category in HOSTED and host is None and purpose:
                 # "sent personnel to Bosnia to investigate…": the purpose's place is the act's
-                own = self._place(self._scope(pred.head, pred.head), fallback=False)
-            if actor2 is None and category in HOSTED and own is not None:
-                actor2 = self._host(own, actor1, domestic=category == "PROTEST")
+                host = self._place(self._scope(pred.head, pred.head), fallback=False)
+            if actor2 is None and category in HOSTED and host is not None:
+                actor2 = self._host(host, actor1, domestic=category == "PROTEST")
                 if actor2 is None and category in MEASURED and self._measure(tok):
-                    actor2 = self._place_actor(own, "CVL", "Civilians")  # its people
+                    actor2 = self._place_actor(host, "CVL", "Civilians")  # its people
             yield Draft(
                 category=category,
                 mode=mode,
@@ -1314,6 +1329,27 @@ class Extractor(Arguments):
         scope |= {t.i for t in tok.subtree}
         return scope
 
+    def _where(self, toks: set[int], p: PlaceMention) -> bool:
+        """Can the mention be where something happened, by its role in the sentence?"""
+        doc = self.doc
+        root = next((doc[i] for i in sorted(toks) if doc[i].head.i not in toks or doc[i].head.i == i),
+                    doc[min(toks)])  # fmt: skip
+        last = doc[max(toks)]
+        if (p.place is not None and p.place.feature == "country"
+                and key(last.text) not in key(p.place.name).split()
+                and (last.pos_ == "ADJ" or last.ent_type_ == "NORP"
+                     or (root.dep_ in ("amod", "compound") and last.text.endswith(DEMONYM_ENDS)))):  # fmt: skip
+            return False  # "Ugandan terror suspects", "Somali gunmen" (not "eastern Jordan")
+        head = root.head
+        if (root.dep_ == "pobj" and head.lower_ == "from" and head.head.pos_ in ("NOUN", "PROPN")
+                and p.place is not None and p.place.feature == "country"):  # fmt: skip
+            # "bandits from Ethiopia attacked a village" (but "youths from Othaya protested"
+            # were at home)
+            return False
+        # nor "the rendition of refugees to Ethiopia", "travelling to Somalia"
+        return not (root.dep_ == "pobj" and head.lower_ == "to"
+                    and head.head.lemma_.lower() in MOTION_WORDS)  # fmt: skip
+
     def _locative_country(self, p: PlaceMention) -> bool:
         """Is the country named where the event was ("strikes on the Houthis in Yemen"), not
         as a word of an actor's name ("a Kenya police patrol")?"""
@@ -1344,8 +1380,12 @@ class Extractor(Arguments):
                 return {t.i for t in subj.subtree}
         return set()
 
-    def _place(self, scope: set[int], fallback: bool = True) -> PlaceMention | None:
-        found = [(toks, p) for toks, p in self.place_tokens if toks & scope and p.place is not None]
+    def _place(self, scope: set[int], fallback: bool = True,
+               roles: bool = True) -> PlaceMention | None:  # fmt: skip
+        """The place named in ``scope``; ``roles``: only one that can be where something
+        happened (``_where``)."""
+        pool = self.where_tokens if roles else self.place_tokens
+        found = [(toks, p) for toks, p in pool if toks & scope and p.place is not None]
         if found:
             # a road named for the towns it joins ("barricaded the Mombasa highway", "the
             # Nakuru-Nairobi road") is not where it happened, when another place is named
@@ -1409,7 +1449,7 @@ class Extractor(Arguments):
                 if t.lower_ in ("after", "following"):
                     before.update(x.i for x in t.subtree)
         inside = {t.i for t in sent} - skip
-        named = [(toks, p) for toks, p in self.place_tokens
+        named = [(toks, p) for toks, p in self.where_tokens
                  if toks & inside and p.place is not None and p.place.feature != "country"]  # fmt: skip
         # a road named for a town is not where it happened, when another place is named
         found = [p for toks, p in named if not self._road_name(toks)] or [p for _, p in named]
@@ -1424,7 +1464,7 @@ class Extractor(Arguments):
         if not found:
             # a report's later sentences go on telling the event where the paragraph put it
             # ("… a demonstration in Sylhet city. Demonstrators clashed with police …")
-            earlier = [p for toks, p in self.place_tokens
+            earlier = [p for toks, p in self.where_tokens
                        if p.place is not None and p.place.feature != "country" and toks
                        and max(toks) < sent.start and self._same_paragraph(p.span.end, sent.start_char)
                        and not DATELINE.match(self.doc[min(toks)].sent.text)]  # fmt: skip
@@ -1432,7 +1472,7 @@ class Extractor(Arguments):
                 return max(earlier, key=lambda p: p.span.start)
             # "Protesters took to the streets again. Outside Kisumu's morgue, 30 women stood
             # weeping": the one place the rest of the paragraph names
-            later = [p for toks, p in self.place_tokens
+            later = [p for toks, p in self.where_tokens
                      if p.place is not None and p.place.feature != "country" and toks
                      and min(toks) >= sent.end and self._same_paragraph(sent.start_char, p.span.start)]  # fmt: skip
             if len({p.place.gazetteer_id for p in later if p.place}) == 1:
@@ -1447,7 +1487,7 @@ class Extractor(Arguments):
             # "three died in clashes with police the day after polling in Kawangware": the one
             # place the sentence names, even in what came just before, over the whole country
             # (not in what the event is set against: "despite talks in Baghdad")
-            prior = [p for toks, p in self.place_tokens
+            prior = [p for toks, p in self.where_tokens
                      if toks & before and p.place is not None and p.place.feature != "country"]  # fmt: skip
             if len({p.place.gazetteer_id for p in prior if p.place}) == 1:
                 return prior[0]
