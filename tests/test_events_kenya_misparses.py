@@ -713,3 +713,54 @@ def test_a_nationality_or_an_origin_is_not_where_it_happened(book: ActorDictiona
             ("in", "in", "ADP", "prep", 1), ("Ethiopia", "Ethiopia", "PROPN", "pobj", 4),
             (".", ".", "PUNCT", "punct", 1)]  # fmt: skip
     assert placed(rows, {"Ethiopia": "ETH"}, "attacked") == ["Ethiopia"]
+
+
+def test_a_headline_passive_with_its_agent_or_to_death_tells_of_its_subject(
+    book: ActorDictionary,
+) -> None:
+    # "One man hacked to death in Kilia." (no auxiliary; "man" parsed as the subject)
+    rows = [("One", "one", "NUM", "nummod", 1), ("man", "man", "NOUN", "nsubj", 2, "NN"),
+            ("hacked", "hack", "VERB", "ROOT", 2, "VBD"), ("to", "to", "ADP", "prep", 2),
+            ("death", "death", "NOUN", "pobj", 3), ("in", "in", "ADP", "prep", 2),
+            ("Kilia", "Kilia", "PROPN", "pobj", 5), (".", ".", "PUNCT", "punct", 2)]  # fmt: skip
+    found = [(d, a) for d, a in coded(rows, book) if d.trigger.lower_ == "hacked"]
+    assert found
+    for d, acled in found:
+        assert d.actor1 is None and d.actor2 is not None and d.actor2.text == "man"
+        assert acled == ("Violence against civilians", "Attack")
+    # "Traders attacked by youths." (the agent makes it passive)
+    rows = [("Traders", "trader", "NOUN", "nsubj", 1, "NNS"), ("attacked", "attack", "VERB", "ROOT", 1, "VBN"),
+            ("by", "by", "ADP", "agent", 1), ("youths", "youth", "NOUN", "pobj", 2, "NNS")]  # fmt: skip
+    [(d, _)] = coded(rows, book)
+    assert d.actor1 is not None and d.actor1.text == "youths"
+    assert d.actor2 is not None and d.actor2.text == "Traders"
+
+
+def test_hacking_a_person_to_death_is_a_killing_not_a_cyber_attack(book: ActorDictionary) -> None:
+    # "Gunmen hacked a man to death."
+    rows = [("Gunmen", "gunman", "NOUN", "nsubj", 1, "NNS"), ("hacked", "hack", "VERB", "ROOT", 1),
+            ("a", "a", "DET", "det", 3), ("man", "man", "NOUN", "dobj", 1),
+            ("to", "to", "ADP", "prep", 1), ("death", "death", "NOUN", "pobj", 4)]  # fmt: skip
+    [(d, acled)] = coded(rows, book)
+    assert (d.category, d.mode) == ("ASSAULT", "primitive")
+    assert acled == ("Violence against civilians", "Attack")
+
+
+def test_police_violence_where_the_report_denies_a_protest_is_an_attack() -> None:
+    from khaldun.events.acled import _protest_told
+
+    assert _protest_told("Police shot a man during protests in Kisumu.")
+    assert not _protest_told("Police shot a man. There were no protests taking place.")
+    assert not _protest_told("He was killed without any demonstration nearby.")
+
+
+def test_an_attack_the_attacked_fought_back_is_a_battle(book: ActorDictionary) -> None:
+    # "Bandits attacked villagers, repulsed by police." / "… Marakwet herders retaliated."
+    rows = [("Bandits", "bandit", "NOUN", "nsubj", 1, "NNS"), ("attacked", "attack", "VERB", "ROOT", 1),
+            ("villagers", "villager", "NOUN", "dobj", 1, "NNS"), (".", ".", "PUNCT", "punct", 1)]  # fmt: skip
+    [(d, acled)] = coded(rows, book)
+    assert acled == ("Violence against civilians", "Attack")
+    lex = lexicon.load()
+    for after in ("They were repulsed by police.", "Herders retaliated, leading to heavy gunfire."):
+        text = "Bandits attacked villagers. " + after
+        assert acled_type(d, lex, protest=False, text=text) == ("Battles", "Armed clash"), after

@@ -68,6 +68,13 @@ TWO_SIDED = re.compile(
     r"exchang(ed|ing) (gun)?fire|cross-?fire|returned fire|repulsed)\b",
     re.IGNORECASE,
 )
+# the attacked fought back: a battle, whoever struck first (not "a retaliatory attack", "in
+# retaliation for": a motive)
+FOUGHT_BACK = re.compile(
+    r"\b(retaliated|retaliating|repuls\w*|fought back|fight back|battled?|battling|"
+    r"ensuing (gun ?)?(fight|battle|clash)\w*|heavy gunfire)\b",
+    re.IGNORECASE,
+)
 ARMED_PEOPLE = re.compile(
     r"\b(police\w*|officers?|soldiers?|troops?|rangers?|reservists?|army|military|militias?|"
     r"militiam[ae]n|fighters?|militants?|guards?|rebels?|insurgents?|bandits?|rustlers?|raiders?|"
@@ -104,6 +111,15 @@ PROTEST_TOLD = re.compile(
     r"protest\w*|demonstrat\w*)",
     re.IGNORECASE,
 )
+_DENIED_BEFORE = re.compile(r"\b(no|not|without|never)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _protest_told(text: str) -> bool:
+    """Does the report tell of a protest or riot ("There were no protests" does not)?"""
+    return any(_DENIED_BEFORE.search(text[max(0, m.start() - 30) : m.start()]) is None
+               for m in PROTEST_TOLD.finditer(text))  # fmt: skip
+
+
 CROWD_NOUNS = frozenset({"protester", "demonstrator", "student", "youth", "rioter", "crowd", "mob"})
 CROWD_WORDS = re.compile(
     r"\b(mobs?|crowds?|rioters?|youths|supporters|residents|villagers)\b", re.IGNORECASE
@@ -279,7 +295,7 @@ def acled_type(
             s1 == "COP"
             and s2 in (None, "EDU", "LAB", "PTY", "CVL")
             and d.mode not in REMOTE
-            and PROTEST_TOLD.search(text) is not None
+            and _protest_told(text)
         )
     ):
         # force against a crowd: the protest was violent, or the state intervened
@@ -305,6 +321,14 @@ def acled_type(
     )
     if crowd:
         return "Riots", "Violent demonstration" if protest else "Mob violence"
+    if (
+        (s1 in ARMED or (d.actor1 is not None and d.actor1.actor.kind == "state"))
+        and d.mode in (None, "firearms", "primitive", "clash")
+        and FOUGHT_BACK.search(text or sentence)
+    ):
+        # "Pokot raiders attacked a village…; Marakwet herders retaliated, leading to an hour
+        # of heavy gunfire", "bandits attack villagers, repulsed by police": two armed sides
+        return "Battles", "Armed clash"
     if d.mode is not None and d.mode not in ("firearms", "clash"):
         return et, st
     if d.mode == "clash":

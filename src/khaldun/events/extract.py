@@ -1571,11 +1571,17 @@ def _headline_passive(verb: Any) -> bool:
     """Does the subject of this verb suffer it ("Policeman shot dead", "6 soldiers injured")?"""
     if _left_dead(verb):
         return True
-    if verb.lemma_.lower() not in CASUALTY_VERBS or verb.tag_ not in ("VBD", "VBN"):
-        return False
     # a clause before it is no complement of it but a misparsed sentence of its own: "Raiders
     # stormed the village, 6 locals killed"
     kids = [c for c in verb.children if not (c.dep_ == "ccomp" and c.i < verb.i)]
+    if verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("dobj", "obj") for c in kids) and (
+        any(c.dep_ == "agent" for c in kids)  # "Close aide of X killed by knife wound"
+        or any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.lower_ == "death" for g in c.children) for c in kids)  # "One man hacked to death"
+    ):  # fmt: skip
+        return True
+    if verb.lemma_.lower() not in CASUALTY_VERBS or verb.tag_ not in ("VBD", "VBN"):
+        return False
     return not any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "aux", "agent", "prt", "dative")
                    for c in kids)  # fmt: skip
 
