@@ -275,3 +275,35 @@ def test_a_district_of_a_town_the_model_took_for_a_person(gaz: Gazetteer) -> Non
             ("Garissa", "Garissa", "PROPN", "pobj", 4)]  # fmt: skip
     found = _found(rows, gaz, [(1, 2, "GPE"), (5, 6, "PERSON")])
     assert [(t, c) for t, _, c in found] == [("Kenyas", "KEN"), ("Garissa", "KEN")]
+
+
+def test_a_nationality_counts_less_than_a_place_for_the_articles_country() -> None:
+    # "Ethiopian militia attacked fishermen on Lake Turkana": a Kenyan story
+    from khaldun.model import Place, PlaceMention, Span
+    from khaldun.places.resolve import focus_country
+
+    eth = PlaceMention(
+        Span(0, 9), "Ethiopian", Place("Ethiopia", "ETH", None, 9.0, 40.0, 3, "c:ETH", "country")
+    )
+    lake = PlaceMention(
+        Span(40, 52),
+        "Lake Turkana",
+        Place("Lake Turkana", "KEN", None, 3.6, 36.1, 2, "f:lt", "lake"),
+    )
+    assert focus_country([eth, lake]) == "KEN"
+    assert focus_country([eth]) == "ETH"
+    # a country's short name is its name, not a nationality: "US", "Iraq"
+    us = PlaceMention(
+        Span(0, 2), "US", Place("United States", "USA", None, 39.0, -98.0, 3, "c:USA", "country")
+    )
+    assert focus_country([us, eth]) == "USA"
+
+
+@pytest.mark.parametrize("name,town", [("Lake Naivasha", "Naivasha"), ("Lake Baringo", "Marigat"),
+                                       ("Ngong Hills", "Ngong"), ("Kerio Valley", "Iten")])  # fmt: skip
+def test_kenyas_lakes_valleys_and_hills_are_near_their_towns(gaz: Gazetteer, name: str,
+                                                             town: str) -> None:  # fmt: skip
+    [place] = gaz.candidates(name)
+    assert (place.country, place.precision) == ("KEN", 2)
+    towns = [c for c in gaz.candidates(town) if c.country == "KEN" and c.feature == "city"]
+    assert towns and haversine_km(place.lat, place.lon, towns[0].lat, towns[0].lon) < 40  # type: ignore[arg-type]

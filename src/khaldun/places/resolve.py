@@ -1209,6 +1209,18 @@ def _parent_country(span: Any, gaz: Gazetteer) -> str | None:
 
 
 def focus_country(places: tuple[PlaceMention, ...] | list[PlaceMention]) -> str | None:
-    """The country an article is mostly about: the most mentioned among its places."""
-    votes = Counter(p.place.country for p in places if p.place and p.place.country)
-    return votes.most_common(1)[0][0] if votes else None
+    """The country an article is mostly about: the most mentioned among its places, a
+    nationality ("Ethiopian militia") counting half a place's name ("on Lake Turkana")."""
+    votes: Counter[str] = Counter()
+    for p in places:
+        if p.place and p.place.country:
+            votes[p.place.country] += 1 if not _demonym(p) else 0.5  # type: ignore[assignment]
+    return max(votes, key=lambda c: votes[c]) if votes else None
+
+
+def _demonym(p: PlaceMention) -> bool:
+    """Is the mention a country's adjective ("Ethiopian", "Iraqi"), not its name ("Iraq", "US")?"""
+    t = p.text
+    return (p.place is not None and p.place.feature == "country" and len(t) > 3
+            and t[:1].isupper() and t.endswith(("an", "ese", "i", "ish"))
+            and key(t) != key(p.place.name))  # fmt: skip
