@@ -764,3 +764,36 @@ def test_an_attack_the_attacked_fought_back_is_a_battle(book: ActorDictionary) -
     for after in ("They were repulsed by police.", "Herders retaliated, leading to heavy gunfire."):
         text = "Bandits attacked villagers. " + after
         assert acled_type(d, lex, protest=False, text=text) == ("Battles", "Armed clash"), after
+
+
+def test_a_verb_of_no_harm_with_a_by_phrase_keeps_its_subject(book: ActorDictionary) -> None:
+    # "The president shortened the curfew by one hour." parsed with "by one hour" as an agent
+    from khaldun.events.extract import _headline_passive
+
+    rows = [("President", "president", "PROPN", "nsubj", 1), ("shortened", "shorten", "VERB", "ROOT", 1, "VBD"),
+            ("by", "by", "ADP", "agent", 1), ("one", "one", "NUM", "nummod", 4),
+            ("hour", "hour", "NOUN", "pobj", 2)]  # fmt: skip
+    assert not _headline_passive(make(rows)[1])
+    rows[1] = ("attacked", "attack", "VERB", "ROOT", 1, "VBD")
+    assert _headline_passive(make(rows)[1])
+
+
+def test_a_generic_actor_takes_the_country_of_its_nationality() -> None:
+    # "UN cut food to the Cambodian refugee camp in Thailand": the refugees are Cambodia's
+    from khaldun.ingest.readers import make_article
+    from khaldun.model import Actor, ActorMention, Place, PlaceMention, Span
+    from khaldun.pipeline import Analysis
+    from khaldun.stages import _nationality
+
+    text = "UN cut food to the Cambodian refugee camp in Thailand."
+    c, t = text.index("Cambodian"), text.index("Thailand")
+    places = (PlaceMention(Span(c, c + 9), "Cambodian",
+                           Place("Cambodia", "KHM", None, 12.0, 105.0, 3, "c:KHM", "country")),
+              PlaceMention(Span(t, t + 8), "Thailand",
+                           Place("Thailand", "THA", None, 15.0, 101.0, 3, "c:THA", "country")))  # fmt: skip
+    r = text.index("refugee")
+    refugees = ActorMention(Span(r, r + 7), "refugee", Actor("Refugees", sector="REF"), "generic")
+    a = Analysis(article=make_article(text), places=places)
+    assert _nationality(a, refugees) == "KHM"
+    far = ActorMention(Span(0, 2), "UN", Actor("Refugees", sector="REF"), "generic")
+    assert _nationality(a, far) is None

@@ -141,8 +141,8 @@ def events_stage(config: Config) -> Callable[[Analysis], Analysis]:
             place = d.place
             # "Police arrested…" in Dhaka: a generic actor's country from the event's place
             iso = place.place.country if place and place.place else iso
-            d.actor1 = _localise(book, d.actor1, iso)
-            d.actor2 = _localise(book, d.actor2, iso)
+            d.actor1 = _localise(book, d.actor1, _nationality(a, d.actor1) or iso)
+            d.actor2 = _localise(book, d.actor2, _nationality(a, d.actor2) or iso)
             events.append(
                 Event(
                     id=content_id(a.article.id, d.category, str(trigger.start), prefix="e-"),
@@ -293,6 +293,26 @@ def _fatalities(doc: Any, d: Any) -> int | None:
             for s in part.sents:
                 sents[s.start] = s
     return fatalities_in(sents.values())
+
+
+def _nationality(a: Analysis, m: ActorMention | None) -> str | None:
+    """The country a nationality before a generic actor names: "Cambodian refugees" (in a
+    camp in Thailand) are Cambodia's."""
+    from khaldun.places.resolve import _demonym
+
+    if m is None or m.how != "generic" or m.actor.country:
+        return None
+    text = a.article.text
+    for p in a.places:
+        if p.place is None or not p.place.country or not _demonym(p):
+            continue
+        # "Cambodian refugees", "Turkish Kurd refugees": at most two names between
+        between = text[p.span.end : m.span.start].split() if p.span.end <= m.span.start else None
+        if m.span.start <= p.span.start < m.span.end or (
+            between is not None and len(between) <= 2 and all(w[:1].isupper() for w in between)
+        ):
+            return p.place.country
+    return None
 
 
 def _localise(

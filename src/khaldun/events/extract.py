@@ -122,6 +122,10 @@ SHOOT_OUT = re.compile(
 )
 # what is told of those who fell, not of who fought
 CASUALTY_VERBS = frozenset({"kill", "injure", "wound", "die", "shoot", "hurt", "maim"})
+# verbs of harm whose headline passive ("Traders attacked by youths", "man hacked to death")
+# tells of its subject; not "X shortened by one hour the curfew"
+HARM_VERBS = CASUALTY_VERBS | {"attack", "hack", "assault", "beat", "stab", "slash", "abduct",
+                               "kidnap", "rape", "lynch", "burn", "stone", "torture", "spear"}  # fmt: skip
 # verbs whose object weapon is the attack itself: "hurled a grenade at", "planted a bomb"
 THROWING_VERBS = frozenset({"hurl", "throw", "lob", "plant", "detonate", "hurle"})
 # PLOVER codes a stated intent by what is intended: a cooperative step is AGREE (a pledge), a
@@ -1574,7 +1578,8 @@ def _headline_passive(verb: Any) -> bool:
     # a clause before it is no complement of it but a misparsed sentence of its own: "Raiders
     # stormed the village, 6 locals killed"
     kids = [c for c in verb.children if not (c.dep_ == "ccomp" and c.i < verb.i)]
-    if verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("dobj", "obj") for c in kids) and (
+    if (verb.tag_ in ("VBD", "VBN") and verb.lemma_.lower() in HARM_VERBS
+            and not any(c.dep_ in ("dobj", "obj") for c in kids)) and (
         any(c.dep_ == "agent" for c in kids)  # "Close aide of X killed by knife wound"
         or any(c.dep_ == "prep" and c.lower_ == "to" and any(
             g.lower_ == "death" for g in c.children) for c in kids)  # "One man hacked to death"
