@@ -12,6 +12,7 @@ from khaldun.events import lexicon
 from khaldun.events.acled import acled_type
 from khaldun.events.extract import Draft, Extractor
 from khaldun.events.merge import merge
+from khaldun.model import Place, PlaceMention, Span
 
 
 @pytest.fixture(scope="module")
@@ -183,8 +184,6 @@ def test_a_violent_protest_with_its_kind_between() -> None:
 
 def test_a_place_the_rest_of_the_paragraph_names(book: ActorDictionary) -> None:
     from spacy.tokens import Doc
-
-    from khaldun.model import Place, PlaceMention, Span
 
     # "Protesters marched. Outside Kisumu, women wept." / "… Outside Kisumu and Nakuru, …"
     def place_of(second: list[str], paragraph: bool = False) -> str | None:
@@ -523,8 +522,6 @@ def test_peaceful_protesters_met_with_lethal_force() -> None:
 def test_the_one_place_a_sentence_names_after_the_event_is_its_place(book: ActorDictionary) -> None:
     # "Three died in clashes after polling in Kawangware.": the clashes' place is not told in
     # their clause, and the only place the sentence names is better than the whole country
-    from khaldun.model import Place, PlaceMention, Span
-
     rows = [("Three", "three", "NUM", "nsubj", 1), ("died", "die", "VERB", "ROOT", 1),
             ("in", "in", "ADP", "prep", 1), ("clashes", "clash", "NOUN", "pobj", 2),
             ("after", "after", "ADP", "prep", 1), ("polling", "polling", "NOUN", "pobj", 4),
@@ -534,9 +531,7 @@ def test_the_one_place_a_sentence_names_after_the_event_is_its_place(book: Actor
     start = doc.text.index("Kawangware")
     town = PlaceMention(Span(start, start + 10), "Kawangware",
                         Place("Kawangware", "KEN", None, -1.28, 36.75, 1, "t:1", "city"))  # fmt: skip
-    kenya = PlaceMention(
-        Span(0, 0), "", Place("Kenya", "KEN", None, 1.0, 38.0, 3, "c:KEN", "country")
-    )
+    kenya = _kenya()
     actors = tuple(ActorFinder(book).find(doc))
     drafts = list(Extractor(lexicon.load(), book, doc, actors, (town,), None, kenya).drafts())
     clash = [d for d in drafts if d.trigger.lower_ == "clashes"]
@@ -549,20 +544,23 @@ def test_the_one_place_a_sentence_names_after_the_event_is_its_place(book: Actor
     assert clash and all(d.place is kenya for d in clash)
 
 
+def _kenya() -> PlaceMention:
+    """The article's focus when no place is named: Kenya at its centre, precision 3."""
+    return PlaceMention(
+        Span(0, 0), "", Place("Kenya", "KEN", None, 1.0, 38.0, 3, "c:KEN", "country")
+    )
+
+
 def _placed(rows: list[tuple[str, ...]], book: ActorDictionary,
             towns: dict[str, tuple[int, str]]) -> list[Draft]:  # fmt: skip
     """Drafts of a hand-built Doc whose ``towns`` (text -> precision, id) are its places."""
-    from khaldun.model import Place, PlaceMention, Span
-
     doc = make(rows)
     places = []
     for n, (name, (prec, gid)) in enumerate(towns.items()):
         start = doc.text.index(name)  # each a degree from the last: no two parts of one town
         places.append(PlaceMention(Span(start, start + len(name)), name,
                                    Place(name, "KEN", None, float(n), 37.0, prec, gid, "city")))  # fmt: skip
-    kenya = PlaceMention(
-        Span(0, 0), "", Place("Kenya", "KEN", None, 1.0, 38.0, 3, "c:KEN", "country")
-    )
+    kenya = _kenya()
     actors = tuple(ActorFinder(book).find(doc))
     return list(Extractor(lexicon.load(), book, doc, actors, tuple(places), None, kenya).drafts())
 
@@ -570,8 +568,6 @@ def _placed(rows: list[tuple[str, ...]], book: ActorDictionary,
 def test_a_place_naming_an_office_gives_way_to_the_other(book: ActorDictionary) -> None:
     # "Crowds gathered as the Bura MP spoke to Eldoret traders.": the MP's constituency is his
     # office's, not where the crowds were
-    from khaldun.model import Place, PlaceMention, Span
-
     rows = [("Crowds", "crowd", "NOUN", "nsubj", 1), ("gathered", "gather", "VERB", "ROOT", 1),
             ("as", "as", "SCONJ", "mark", 6), ("the", "the", "DET", "det", 5),
             ("Bura", "Bura", "PROPN", "compound", 5), ("MP", "MP", "PROPN", "nsubj", 6),
@@ -585,9 +581,7 @@ def test_a_place_naming_an_office_gives_way_to_the_other(book: ActorDictionary) 
     )
     eldoret = PlaceMention(Span(e, e + 7), "Eldoret",
                            Place("Eldoret", "KEN", None, 0.5, 35.3, 1, "t:e", "city"))  # fmt: skip
-    kenya = PlaceMention(
-        Span(0, 0), "", Place("Kenya", "KEN", None, 1.0, 38.0, 3, "c:KEN", "country")
-    )
+    kenya = _kenya()
     ex = Extractor(lexicon.load(), book, doc, (), (bura, eldoret), None, kenya)
     assert ex._sentence_place(doc[1]) is eldoret
 
@@ -635,8 +629,6 @@ def test_a_country_in_the_clause_gives_way_to_the_town_the_sentence_names(
             ("some", "some", "DET", "det", 13), ("injured", "injure", "VERB", "dobj", 11),
             ("in", "in", "ADP", "prep", 13), ("Mandera", "Mandera", "PROPN", "compound", 16),
             ("town", "town", "NOUN", "pobj", 14), (".", ".", "PUNCT", "punct", 1)]  # fmt: skip
-    from khaldun.model import Place, PlaceMention, Span
-
     doc = make(rows)
     s1, s2 = doc.text.index("Kenya"), doc.text.index("Mandera")
     kenya_word = PlaceMention(Span(s1, s1 + 5), "Kenya",
@@ -652,8 +644,6 @@ def test_a_country_in_the_clause_gives_way_to_the_town_the_sentence_names(
 
 def test_a_gloss_after_a_place_is_its_area_not_a_second_place(book: ActorDictionary) -> None:
     # "Crowds gathered as police fired in Kabarnet, Baringo."
-    from khaldun.model import Place, PlaceMention, Span
-
     rows = [("Crowds", "crowd", "NOUN", "nsubj", 1), ("gathered", "gather", "VERB", "ROOT", 1),
             ("as", "as", "SCONJ", "mark", 4), ("police", "police", "NOUN", "nsubj", 4),
             ("fired", "fire", "VERB", "advcl", 1), ("in", "in", "ADP", "prep", 4),
@@ -665,19 +655,13 @@ def test_a_gloss_after_a_place_is_its_area_not_a_second_place(book: ActorDiction
                        Place("Kabarnet", "KEN", None, 0.49, 35.74, 1, "t:k", "city"))  # fmt: skip
     bar = PlaceMention(Span(b, b + 7), "Baringo",
                        Place("Baringo", "KEN", None, 0.9, 36.0, 1, "t:b", "city"))  # fmt: skip
-    kenya = PlaceMention(
-        Span(0, 0), "", Place("Kenya", "KEN", None, 1.0, 38.0, 3, "c:KEN", "country")
-    )
+    kenya = _kenya()
     ex = Extractor(lexicon.load(), book, doc, (), (kab, bar), None, kenya)
     assert ex._sentence_place(doc[1]) is kab
 
 
 def test_a_nationality_or_an_origin_is_not_where_it_happened(book: ActorDictionary) -> None:
-    from khaldun.model import Place, PlaceMention, Span
-
-    kenya = PlaceMention(
-        Span(0, 0), "", Place("Kenya", "KEN", None, 1.0, 38.0, 3, "c:KEN", "country")
-    )
+    kenya = _kenya()
 
     def placed(rows: list[tuple[str, ...]], names: dict[str, str], trigger: str) -> list[str]:
         doc = make(rows)

@@ -298,13 +298,13 @@ def _fatalities(doc: Any, d: Any) -> int | None:
 def _nationality(a: Analysis, m: ActorMention | None) -> str | None:
     """The country a nationality before a generic actor names: "Cambodian refugees" (in a
     camp in Thailand) are Cambodia's."""
-    from khaldun.places.resolve import _demonym
+    from khaldun.places.resolve import demonym
 
     if m is None or m.how != "generic" or m.actor.country:
         return None
     text = a.article.text
     for p in a.places:
-        if p.place is None or not p.place.country or not _demonym(p):
+        if p.place is None or not p.place.country or not demonym(p):
             continue
         # "Cambodian refugees", "Turkish Kurd refugees": at most two names between
         between = text[p.span.end : m.span.start].split() if p.span.end <= m.span.start else None

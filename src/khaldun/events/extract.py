@@ -33,6 +33,7 @@ from khaldun.model import (
     Status,
 )
 from khaldun.nlp import DATELINE
+from khaldun.places.resolve import demonym
 from khaldun.text import key
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "wo"})
@@ -84,7 +85,6 @@ EVENT_PREPS = frozenset({"in", "during", "amid", "at"})
 OFFICE_AFTER = frozenset({"mp", "mps", "member", "members", "legislator", "lawmaker", "governor",
                           "mayor", "mca", "mcas", "senator", "councillor", "councilor",
                           "parliamentarian"})  # fmt: skip
-DEMONYM_ENDS = ("an", "ese", "i", "ish", "ian")
 # words whose "to" names where people went, not where anything happened
 MOTION_WORDS = frozenset({"travel", "flee", "head", "go", "deport", "return", "move", "cross",
                           "escape", "migrate", "extradite", "repatriate", "relocate", "render",
@@ -1342,7 +1342,7 @@ class Extractor(Arguments):
         if (p.place is not None and p.place.feature == "country"
                 and key(last.text) not in key(p.place.name).split()
                 and (last.pos_ == "ADJ" or last.ent_type_ == "NORP"
-                     or (root.dep_ in ("amod", "compound") and last.text.endswith(DEMONYM_ENDS)))):  # fmt: skip
+                     or (root.dep_ in ("amod", "compound") and demonym(p)))):  # fmt: skip
             return False  # "Ugandan terror suspects", "Somali gunmen" (not "eastern Jordan")
         head = root.head
         if (root.dep_ == "pobj" and head.lower_ == "from" and head.head.pos_ in ("NOUN", "PROPN")

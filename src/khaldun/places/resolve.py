@@ -355,8 +355,7 @@ class PlaceFinder:
         ``name`` reading of the gazetteer is."""
         have = {c.country for c in cands}  # the town it is named after keeps the name
         return [c for c in self.gaz.candidates(f"{name} constituency")
-                if c.feature == "admin2" and c.country not in have
-                and key(c.name) == key(f"{name} constituency")]  # fmt: skip
+                if c.country not in have and _bare_unit(c, key(name))]  # fmt: skip
 
     def _place_role(self, span: Any, mention: ActorMention) -> bool:
         """A country or capital in a place role ("in Iraq", "in Baghdad"), not an actor role."""
@@ -1214,11 +1213,11 @@ def focus_country(places: tuple[PlaceMention, ...] | list[PlaceMention]) -> str 
     votes: Counter[str] = Counter()
     for p in places:
         if p.place and p.place.country:
-            votes[p.place.country] += 1 if not _demonym(p) else 0.5  # type: ignore[assignment]
+            votes[p.place.country] += 1 if not demonym(p) else 0.5  # type: ignore[assignment]
     return max(votes, key=lambda c: votes[c]) if votes else None
 
 
-def _demonym(p: PlaceMention) -> bool:
+def demonym(p: PlaceMention) -> bool:
     """Is the mention a country's adjective ("Ethiopian", "Iraqi"), not its name ("Iraq", "US")?"""
     t = p.text
     return (p.place is not None and p.place.feature == "country" and len(t) > 3
