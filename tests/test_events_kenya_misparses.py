@@ -3,6 +3,8 @@ shootings read as nouns, headlines led by a community or a band, fighting herder
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from tests.docs import make
 
@@ -197,12 +199,7 @@ def test_a_place_the_rest_of_the_paragraph_names(book: ActorDictionary) -> None:
         words += [("women", "woman", "NOUN", "nsubj", root, "NNS"),
                   ("wept", "weep", "VERB", "ROOT", root)]  # fmt: skip
         doc = Doc.from_docs([first, make(words)])
-        places = []
-        for w in second:
-            at = doc.text.index(w)
-            places.append(PlaceMention(Span(at, at + len(w)), w,
-                                       Place(name=w, lat=0.0, lon=34.0 + len(w), country="KEN",
-                                             precision=1, feature="city", gazetteer_id=w)))  # fmt: skip
+        places = [_at(doc, w, 0.0, 34.0 + len(w)) for w in second]
         actors = tuple(ActorFinder(book).find(doc))
         ex = Extractor(lexicon.load(), book, doc, actors, tuple(places), None, None)
         march = next(d for d in ex.drafts() if d.trigger.lower_ == "marched")
@@ -528,9 +525,7 @@ def test_the_one_place_a_sentence_names_after_the_event_is_its_place(book: Actor
             ("in", "in", "ADP", "prep", 5), ("Kawangware", "Kawangware", "PROPN", "pobj", 6),
             (".", ".", "PUNCT", "punct", 1)]  # fmt: skip
     doc = make(rows)
-    start = doc.text.index("Kawangware")
-    town = PlaceMention(Span(start, start + 10), "Kawangware",
-                        Place("Kawangware", "KEN", None, -1.28, 36.75, 1, "t:1", "city"))  # fmt: skip
+    town = _at(doc, "Kawangware", -1.28, 36.75, gid="t:1")
     kenya = _kenya()
     actors = tuple(ActorFinder(book).find(doc))
     drafts = list(Extractor(lexicon.load(), book, doc, actors, (town,), None, kenya).drafts())
@@ -544,6 +539,14 @@ def test_the_one_place_a_sentence_names_after_the_event_is_its_place(book: Actor
     assert clash and all(d.place is kenya for d in clash)
 
 
+def _at(doc: Any, text: str, lat: float, lon: float, precision: int = 1, gid: str = "",
+        *, name: str | None = None, country: str = "KEN", feature: str = "city") -> PlaceMention:  # fmt: skip
+    """A place mention of the first ``text`` in ``doc``, resolved to a place at (lat, lon)."""
+    start = doc.text.index(text)
+    place = Place(name or text, country, None, lat, lon, precision, gid or text, feature)
+    return PlaceMention(Span(start, start + len(text)), text, place)
+
+
 def _kenya() -> PlaceMention:
     """The article's focus when no place is named: Kenya at its centre, precision 3."""
     return PlaceMention(
@@ -555,11 +558,9 @@ def _placed(rows: list[tuple[str, ...]], book: ActorDictionary,
             towns: dict[str, tuple[int, str]]) -> list[Draft]:  # fmt: skip
     """Drafts of a hand-built Doc whose ``towns`` (text -> precision, id) are its places."""
     doc = make(rows)
-    places = []
-    for n, (name, (prec, gid)) in enumerate(towns.items()):
-        start = doc.text.index(name)  # each a degree from the last: no two parts of one town
-        places.append(PlaceMention(Span(start, start + len(name)), name,
-                                   Place(name, "KEN", None, float(n), 37.0, prec, gid, "city")))  # fmt: skip
+    # each a degree from the last: no two parts of one town
+    places = [_at(doc, name, float(n), 37.0, prec, gid)
+              for n, (name, (prec, gid)) in enumerate(towns.items())]  # fmt: skip
     kenya = _kenya()
     actors = tuple(ActorFinder(book).find(doc))
     return list(Extractor(lexicon.load(), book, doc, actors, tuple(places), None, kenya).drafts())
@@ -575,12 +576,10 @@ def test_a_place_naming_an_office_gives_way_to_the_other(book: ActorDictionary) 
             ("Eldoret", "Eldoret", "PROPN", "compound", 9), ("traders", "trader", "NOUN", "pobj", 7),
             (".", ".", "PUNCT", "punct", 1)]  # fmt: skip
     doc = make(rows)
-    b, e = doc.text.index("Bura"), doc.text.index("Eldoret")
-    bura = PlaceMention(
-        Span(b, b + 4), "Bura", Place("Bura", "KEN", None, -1.1, 39.9, 1, "t:b", "city")
+    bura, eldoret = (
+        _at(doc, "Bura", -1.1, 39.9, gid="t:b"),
+        _at(doc, "Eldoret", 0.5, 35.3, gid="t:e"),
     )
-    eldoret = PlaceMention(Span(e, e + 7), "Eldoret",
-                           Place("Eldoret", "KEN", None, 0.5, 35.3, 1, "t:e", "city"))  # fmt: skip
     kenya = _kenya()
     ex = Extractor(lexicon.load(), book, doc, (), (bura, eldoret), None, kenya)
     assert ex._sentence_place(doc[1]) is eldoret
@@ -630,11 +629,8 @@ def test_a_country_in_the_clause_gives_way_to_the_town_the_sentence_names(
             ("in", "in", "ADP", "prep", 13), ("Mandera", "Mandera", "PROPN", "compound", 16),
             ("town", "town", "NOUN", "pobj", 14), (".", ".", "PUNCT", "punct", 1)]  # fmt: skip
     doc = make(rows)
-    s1, s2 = doc.text.index("Kenya"), doc.text.index("Mandera")
-    kenya_word = PlaceMention(Span(s1, s1 + 5), "Kenya",
-                              Place("Kenya", "KEN", None, 1.0, 38.0, 3, "c:KEN", "country"))  # fmt: skip
-    mandera = PlaceMention(Span(s2, s2 + 7), "Mandera",
-                           Place("Mandera", "KEN", None, 3.9, 41.8, 1, "t:man", "city"))  # fmt: skip
+    kenya_word = _at(doc, "Kenya", 1.0, 38.0, 3, "c:KEN", feature="country")
+    mandera = _at(doc, "Mandera", 3.9, 41.8, gid="t:man")
     actors = tuple(ActorFinder(book).find(doc))
     drafts = list(Extractor(lexicon.load(), book, doc, actors, (kenya_word, mandera), None,
                             kenya_word).drafts())  # fmt: skip
@@ -650,11 +646,10 @@ def test_a_gloss_after_a_place_is_its_area_not_a_second_place(book: ActorDiction
             ("Kabarnet", "Kabarnet", "PROPN", "pobj", 5), (",", ",", "PUNCT", "punct", 6),
             ("Baringo", "Baringo", "PROPN", "appos", 6), (".", ".", "PUNCT", "punct", 1)]  # fmt: skip
     doc = make(rows)
-    k, b = doc.text.index("Kabarnet"), doc.text.index("Baringo")
-    kab = PlaceMention(Span(k, k + 8), "Kabarnet",
-                       Place("Kabarnet", "KEN", None, 0.49, 35.74, 1, "t:k", "city"))  # fmt: skip
-    bar = PlaceMention(Span(b, b + 7), "Baringo",
-                       Place("Baringo", "KEN", None, 0.9, 36.0, 1, "t:b", "city"))  # fmt: skip
+    kab, bar = (
+        _at(doc, "Kabarnet", 0.49, 35.74, gid="t:k"),
+        _at(doc, "Baringo", 0.9, 36.0, gid="t:b"),
+    )
     kenya = _kenya()
     ex = Extractor(lexicon.load(), book, doc, (), (kab, bar), None, kenya)
     assert ex._sentence_place(doc[1]) is kab
@@ -665,11 +660,8 @@ def test_a_nationality_or_an_origin_is_not_where_it_happened(book: ActorDictiona
 
     def placed(rows: list[tuple[str, ...]], names: dict[str, str], trigger: str) -> list[str]:
         doc = make(rows)
-        places = []
-        for word, iso in names.items():
-            s = doc.text.index(word)
-            places.append(PlaceMention(Span(s, s + len(word)), word,
-                                       Place(iso, iso, None, 0.0, 30.0, 3, f"c:{iso}", "country")))  # fmt: skip
+        places = [_at(doc, word, 0.0, 30.0, 3, f"c:{iso}", name=iso, country=iso, feature="country")
+                  for word, iso in names.items()]  # fmt: skip
         actors = tuple(ActorFinder(book).find(doc))
         ex = Extractor(lexicon.load(), book, doc, actors, tuple(places), None, kenya)
         return [d.place.text if d.place else "" for d in ex.drafts() if d.trigger.lower_ == trigger]

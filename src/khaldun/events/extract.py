@@ -246,10 +246,12 @@ class Extractor(Arguments):
                 self.actor_at[t.i] = m
         self.places = places
         self.place_tokens: list[tuple[set[int], PlaceMention]] = []
+        self._place_spans: dict[int, Any] = {}  # id(mention) -> its tokens, as a Span
         for p in places:
             span = doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
             if span is not None:
                 self.place_tokens.append(({t.i for t in span}, p))
+                self._place_spans[id(p)] = span
         # the places an event can be at: not a nationality ("Ugandan suspects") nor where
         # people came from or went to ("bandits from Ethiopia", "deported to Somalia")
         self.where_tokens = [(toks, p) for toks, p in self.place_tokens if self._where(toks, p)]
@@ -1357,7 +1359,7 @@ class Extractor(Arguments):
     def _locative_country(self, p: PlaceMention) -> bool:
         """Is the country named where the event was ("strikes on the Houthis in Yemen"), not
         as a word of an actor's name ("a Kenya police patrol")?"""
-        span = self.doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
+        span = self._place_spans.get(id(p))
         if span is None:
             return True
         root = span.root
@@ -1500,7 +1502,7 @@ class Extractor(Arguments):
     def _gloss(self, p: PlaceMention, others: list[PlaceMention]) -> bool:
         """Is ``p`` the appositive or bracketed area of another place ("Kabarnet, Baringo",
         "Butere (Kakamega)")?"""
-        span = self.doc.char_span(p.span.start, p.span.end, alignment_mode="expand")
+        span = self._place_spans.get(id(p))
         if span is None or span.start == 0:
             return False
         root = span.root
